@@ -1,0 +1,28 @@
+/** An opaque timer handle returned by {@link Clock.setTimer}. */
+export type TimerHandle = { readonly __timer: unique symbol } | object;
+
+/**
+ * Time for every time-dependent path (token expiry, rate limits, scheduling, pacing).
+ * Inject {@link manualClock} in tests instead of sleeping.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  setTimer(fn: () => void, delayMs: number): TimerHandle;
+  clearTimer(handle: TimerHandle): void;
+}
+
+/** The real clock: `Date.now()` and `setTimeout`. Timers do not keep the process alive. */
+export function systemClock(): Clock {
+  return {
+    now: () => Date.now(),
+    setTimer(fn, delayMs) {
+      const timer = setTimeout(fn, Math.max(0, delayMs));
+      (timer as { unref?: () => void }).unref?.();
+      return timer as unknown as TimerHandle;
+    },
+    clearTimer(handle) {
+      clearTimeout(handle as unknown as ReturnType<typeof setTimeout>);
+    },
+  };
+}

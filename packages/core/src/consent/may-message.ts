@@ -1,0 +1,28 @@
+import type { Contact } from '../model/contact.js';
+import type { OutboundPurpose } from '../model/message.js';
+
+export type Verdict = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Invariant 1: nothing reaches a contact who is pending, unsubscribed, erased or blocked —
+ * except the single reply to their own START/STOP. Every outbound path asks this first.
+ */
+export function mayMessage(contact: Contact, purpose: OutboundPurpose, inReplyTo: string | null): Verdict {
+  if (contact.blockedAt !== null) return { allowed: false, reason: 'the contact blocked us or is unreachable' };
+  switch (purpose) {
+    case 'consent-reply':
+      return inReplyTo
+        ? { allowed: true }
+        : { allowed: false, reason: 'a consent reply must answer the contact’s own message' };
+    case 'welcome':
+    case 'broadcast':
+      return contact.state === 'confirmed'
+        ? { allowed: true }
+        : { allowed: false, reason: `the contact is ${contact.state}, not confirmed` };
+    case 'reply':
+    case 'agent':
+      return contact.state === 'confirmed' || contact.state === 'visitor'
+        ? { allowed: true }
+        : { allowed: false, reason: `the contact is ${contact.state}` };
+  }
+}

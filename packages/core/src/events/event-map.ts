@@ -1,0 +1,28 @@
+import type { Channel } from '../model/channel.js';
+import type { ConsentMethod } from '../model/consent.js';
+import type { Contact } from '../model/contact.js';
+import type { Message } from '../model/message.js';
+import type { SendOutcome } from '../ports/send-outcome.js';
+
+/** Every event `tidings.on` can listen to, with its payload. Names are dotted, as in outbound webhooks. */
+export interface TidingsEvents {
+  'contact.pending': { contact: Contact; token: string };
+  'contact.confirmed': { contact: Contact; method: ConsentMethod; channels: Channel[] };
+  'contact.unsubscribed': { contact: Contact };
+  'contact.blocked': { contact: Contact; reason: string };
+  'contact.unblocked': { contact: Contact };
+  'contact.erased': { contactId: string };
+  'subscription.added': { contact: Contact; channel: Channel };
+  'subscription.removed': { contact: Contact; channel: Channel };
+  'channel.created': { channel: Channel };
+  'channel.updated': { channel: Channel };
+  'channel.removed': { channel: Channel };
+  'message.received': { contact: Contact; message: Message };
+  'message.sent': { contact: Contact; message: Message };
+  'message.failed': { contact: Contact; message: Message; outcome: SendOutcome };
+  'delivery.updated': { message: Message; status: Message['status'] };
+  'call.received': { contact: Contact; message: Message };
+}
+
+export type TidingsEventName = keyof TidingsEvents;
+export type Listener<E extends TidingsEventName> = (payload: TidingsEvents[E]) => void | Promise<void>;

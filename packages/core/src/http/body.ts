@@ -1,0 +1,58 @@
+import { httpError } from './http-error.js';
+
+/** Reads at most `maxBytes` of a body; more is a 413 before all of it is read. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  const tooLarge = () => httpError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const isJson = (type: string | null) => !!type && /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type);
+
+/** A JSON object body: 415 for another content type, 413 over the limit, 400 when malformed. */
+export async function readJsonObject(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
+  if (!isJson(request.headers.get('content-type'))) {
+    throw httpError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+  }
+  const bytes = await readBytes(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw httpError('MALFORMED_BODY', 'The body is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw httpError('MALFORMED_BODY', 'The body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A copy of the request whose body is the given bytes (read once, under a limit). */
+export function withBody(request: Request, bytes: Uint8Array): Request {
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.method === 'GET' || request.method === 'HEAD' ? null : (bytes as BodyInit),
+  });
+}

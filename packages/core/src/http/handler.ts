@@ -1,0 +1,67 @@
+import type { CoreContext } from '../services/core-context.js';
+import type { InboundPipeline } from '../services/inbound.js';
+import type { OptinsApi } from '../services/optins-service.js';
+import type { HandlerContext } from './client-address.js';
+import { corsHeaders, preflight, withHeaders } from './cors.js';
+import { errorToResponse } from './http-error.js';
+import { problemResponse } from './problem.js';
+import { listChannelsRoute } from './routes/channels-route.js';
+import { optinStatusRoute } from './routes/optin-status-route.js';
+import { startOptinRoute } from './routes/optin-route.js';
+import type { Route } from './routes/route-context.js';
+import { webhookRoute } from './routes/webhook-route.js';
+
+/** The whole HTTP surface of Tidings as one web-standard function (F37). */
+export type TidingsHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
+
+interface RouteEntry {
+  pattern: RegExp;
+  names: string[];
+  methods: Partial<Record<string, Route>>;
+}
+
+const routes: RouteEntry[] = [
+  { pattern: /^\/channels$/, names: [], methods: { GET: listChannelsRoute } },
+  { pattern: /^\/optin$/, names: [], methods: { POST: startOptinRoute } },
+  { pattern: /^\/optin\/([^/]+)$/, names: ['token'], methods: { GET: optinStatusRoute } },
+  { pattern: /^\/webhooks\/([^/]+)$/, names: ['transport'], methods: { GET: webhookRoute, POST: webhookRoute } },
+];
+
+export function createHandler(core: CoreContext, optins: OptinsApi, pipeline: InboundPipeline): TidingsHandler {
+  const { basePath, http } = core.options;
+  const unexpected = (error: unknown) => core.logger.error('request failed', { error });
+
+  return async (request, handlerContext = {}) => {
+    const url = new URL(request.url);
+    const cors = corsHeaders(request, http.corsOrigins);
+    if (!url.pathname.startsWith(`${basePath}/`)) {
+      return withHeaders(problemResponse(404, 'Not Found', `Tidings answers under ${basePath}/.`), cors);
+    }
+    const path = url.pathname.slice(basePath.length);
+    const entry = routes.find((r) => r.pattern.test(path));
+    if (!entry) return withHeaders(problemResponse(404, 'Not Found', `No route ${path}.`), cors);
+    if (request.method === 'OPTIONS') return preflight(request, http.corsOrigins);
+    const route = entry.methods[request.method];
+    if (!route) {
+      const allow = Object.keys(entry.methods).join(', ');
+      return withHeaders(problemResponse(405, 'Method Not Allowed', `Use ${allow}.`, { headers: { allow } }), cors);
+    }
+    const match = entry.pattern.exec(path)!;
+    try {
+      const params = Object.fromEntries(entry.names.map((name, i) => [name, safeDecode(match[i + 1] ?? '')]));
+      const response = await route(request, { core, optins, pipeline, params, handler: handlerContext, url });
+      return withHeaders(response, cors);
+    } catch (error) {
+      return withHeaders(errorToResponse(error, unexpected), cors);
+    }
+  };
+}
+
+/** A malformed escape is kept as written rather than failing the request. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

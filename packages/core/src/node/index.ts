@@ -1,0 +1,1 @@
+export { toNodeHandler, toRequest, writeResponse } from './node-handler.js';

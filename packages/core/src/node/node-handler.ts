@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { TidingsHandler } from '../http/handler.js';
+
+/**
+ * Adapts `tidings.handler` to Node's `http` (and Express, whose req/res are Node's).
+ * The client's address is passed on for rate limiting.
+ *
+ * @example
+ * import { createServer } from 'node:http';
+ * import { toNodeHandler } from '@tidings/core/node';
+ * createServer(toNodeHandler(tidings.handler)).listen(3000);
+ */
+export function toNodeHandler(handler: TidingsHandler) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const response = await handler(toRequest(req), { clientAddress: req.socket.remoteAddress ?? '' });
+      await writeResponse(response, res);
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/problem+json' });
+      res.end(JSON.stringify({ title: 'Internal Server Error', status: 500 }));
+      console.error('[tidings] request failed', error);
+    }
+  };
+}
+
+/** A web-standard Request for a Node request; the body streams, it is not buffered here. */
+export function toRequest(req: IncomingMessage): Request {
+  const host = req.headers.host ?? 'localhost';
+  const url = new URL(req.url ?? '/', `http://${host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  return new Request(url, {
+    method: req.method ?? 'GET',
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.end(Buffer.from(await response.arrayBuffer()));
+}

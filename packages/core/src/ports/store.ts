@@ -1,0 +1,133 @@
+import type { Channel, ChannelPatch, NewChannel } from '../model/channel.js';
+import type { ConsentEntry, NewConsentEntry } from '../model/consent.js';
+import type { Contact, ContactPatch, ContactState, NewContact } from '../model/contact.js';
+import type { Message, MessageStatus, NewMessage } from '../model/message.js';
+import type { OptinToken } from '../model/optin-token.js';
+import type { Subscription } from '../model/subscription.js';
+
+/** A page of results and the cursor for the next one (null at the end). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A sender account as the store sees it when assigning new contacts (F34). */
+export interface SenderCandidate {
+  id: string;
+  capacity: number;
+}
+
+export type NewContactInput = Omit<NewContact, 'senderId'>;
+
+/** Either a fixed sender, or a pool the store picks the least-loaded sender with room from, atomically. */
+export type SenderChoice = { senderId: string } | { pool: readonly SenderCandidate[] };
+
+export type GetOrCreateResult = { contact: Contact; created: boolean } | { contact: null; poolFull: true };
+
+export interface ContactListQuery {
+  state?: ContactState;
+  transport?: string;
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface ContactRepository {
+  /** Finds the contact by (transport, address) or creates it; on creation the sender comes from `choice`. */
+  getOrCreate(input: NewContactInput, choice: SenderChoice, at: number): Promise<GetOrCreateResult>;
+  get(workspaceId: string, id: string): Promise<Contact | null>;
+  findByAddress(workspaceId: string, transport: string, address: string): Promise<Contact | null>;
+  update(workspaceId: string, id: string, patch: ContactPatch, at: number): Promise<Contact>;
+  list(workspaceId: string, query: ContactListQuery): Promise<Page<Contact>>;
+  /** How many contacts each sender of a transport holds. */
+  countBySender(workspaceId: string, transport: string): Promise<Map<string, number>>;
+  /**
+   * Removes every row about the contact in every table (messages, subscriptions, tokens, ledger…)
+   * and appends the anonymous tombstone, in one step (F9, invariant 6).
+   */
+  erase(workspaceId: string, id: string, tombstone: NewConsentEntry): Promise<boolean>;
+}
+
+export interface ConsentRepository {
+  append(entry: NewConsentEntry): Promise<ConsentEntry>;
+  listByContact(workspaceId: string, contactId: string): Promise<ConsentEntry[]>;
+}
+
+export interface ChannelRepository {
+  /** Fails with a `CHANNEL_CONFLICT` TidingsError when the slug is taken. Setting `isDefault` clears it elsewhere. */
+  create(channel: NewChannel, at: number): Promise<Channel>;
+  update(workspaceId: string, id: string, patch: ChannelPatch, at: number): Promise<Channel | null>;
+  get(workspaceId: string, id: string): Promise<Channel | null>;
+  getBySlug(workspaceId: string, slug: string): Promise<Channel | null>;
+  list(workspaceId: string): Promise<Channel[]>;
+  /** Removes the channel and its subscriptions. */
+  remove(workspaceId: string, id: string): Promise<boolean>;
+}
+
+export interface SubscriptionRepository {
+  /** Adds the contact to the channels; returns the channel ids that were newly added. */
+  add(workspaceId: string, contactId: string, channelIds: readonly string[], at: number): Promise<string[]>;
+  /** Removes the contact from the channels (all of them when `channelIds` is omitted); returns the ids removed. */
+  remove(workspaceId: string, contactId: string, channelIds?: readonly string[]): Promise<string[]>;
+  listByContact(workspaceId: string, contactId: string): Promise<Subscription[]>;
+}
+
+export interface OptinTokenRepository {
+  insert(token: OptinToken): Promise<void>;
+  get(workspaceId: string, token: string): Promise<OptinToken | null>;
+  /** Marks the token used, only if it is still pending at `at`; true when this call used it. */
+  consume(workspaceId: string, token: string, contactId: string, at: number): Promise<boolean>;
+  /** Revokes the contact's pending tokens (after a STOP). */
+  revokeForContact(workspaceId: string, contactId: string, at: number): Promise<number>;
+  /** The newest token issued for the contact that is still pending at `at`. */
+  latestPendingForContact(workspaceId: string, contactId: string, at: number): Promise<OptinToken | null>;
+}
+
+export interface MessageListQuery {
+  limit: number;
+  /** Messages strictly older than this message id's position; newest first. */
+  cursor?: string | null;
+}
+
+export interface MessageRepository {
+  /** Stores a message. An inbound message whose provider id is known already returns null (a replay). */
+  insert(message: NewMessage): Promise<Message | null>;
+  updateStatus(
+    workspaceId: string,
+    id: string,
+    patch: { status: MessageStatus; providerMessageId?: string | null; error?: string | null },
+  ): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Message | null>;
+  findOutboundByProviderId(workspaceId: string, transport: string, providerMessageId: string): Promise<Message | null>;
+  /** Newest first. */
+  listByContact(workspaceId: string, contactId: string, query: MessageListQuery): Promise<Page<Message>>;
+}
+
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitRepository {
+  /**
+   * Takes one unit from the bucket `key` (GCRA: `limit` per `windowMs`, bursts up to `limit`).
+   * Atomic, so limits hold across processes sharing a store.
+   */
+  consume(workspaceId: string, key: string, rule: RateLimitRule, now: number): Promise<{ allowed: boolean; retryAfterMs: number }>;
+}
+
+/**
+ * The storage port (F40). Every row is scoped by a workspace id (F43).
+ * Every implementation must pass `storeContract` from `@tidings/core/testing`.
+ */
+export interface Store {
+  readonly contacts: ContactRepository;
+  readonly consent: ConsentRepository;
+  readonly channels: ChannelRepository;
+  readonly subscriptions: SubscriptionRepository;
+  readonly optinTokens: OptinTokenRepository;
+  readonly messages: MessageRepository;
+  readonly rateLimits: RateLimitRepository;
+  /** Prepares the store (migrations, connections); called once by `createTidings`, idempotent. */
+  init?(): Promise<void>;
+  close?(): Promise<void>;
+}

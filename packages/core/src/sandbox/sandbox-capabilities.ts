@@ -1,0 +1,22 @@
+import type { TransportCapabilities } from '../ports/transport.js';
+
+const MB = 1024 * 1024;
+
+/** Limits as in FEATURES.md F15; pacing generous, so the sandbox never slows a demo down. */
+export const sandboxCapabilities: TransportCapabilities = {
+  addressKind: 'phone',
+  textMaxLength: 4096,
+  captionMaxLength: 1024,
+  media: {
+    image: { maxBytes: 2 * MB, mimeTypes: ['image/jpeg', 'image/png'], maxWidth: 1600, maxHeight: 1600 },
+    audio: { maxBytes: 10 * MB, mimeTypes: ['audio/aac', 'audio/mpeg', 'audio/mp4'] },
+    video: { maxBytes: 10 * MB, mimeTypes: ['video/mp4'] },
+    document: { maxBytes: 10 * MB, mimeTypes: ['application/pdf'] },
+  },
+  perSenderPerSecond: 1000,
+  perRecipientGapMs: 0,
+  dailyUniqueRecipients: null,
+  readReceipts: true,
+  serviceWindowMs: null,
+  templates: false,
+};

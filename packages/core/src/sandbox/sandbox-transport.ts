@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { TidingsError } from '../errors/tidings-error.js';
+import { parseOrThrow } from '../errors/zod-issues.js';
+import type { SenderAccount } from '../model/sender.js';
+import type { InboundEvent, InboundMessageEvent } from '../ports/inbound-event.js';
+import type { SendOutcome } from '../ports/send-outcome.js';
+import type { OutboundMessage, Transport, TransportCapabilities, TransportContext } from '../ports/transport.js';
+import { sandboxCapabilities } from './sandbox-capabilities.js';
+import type { SandboxSentMessage, SimulatedInbound } from './sandbox-types.js';
+import { parseSandboxWebhook, type SandboxWebhookBody } from './sandbox-webhook.js';
+
+const optionsSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes').default('sandbox'),
+  senders: z
+    .array(z.object({ id: z.string().min(1), display: z.string().min(1), capacity: z.number().int().positive().default(1_000_000) }))
+    .min(1)
+    .default([{ id: 'sandbox', display: '+49 30 12345678', capacity: 1_000_000 }]),
+  /** `phone` plays WhatsApp (sign-up with a number); `opaque` plays Telegram or Messenger (sign-up by link). */
+  addressKind: z.enum(['phone', 'opaque']).default('phone'),
+  /** Where deep links point; the demo points them at its phone simulator. */
+  linkBase: z.url().default('https://sandbox.tidings.invalid/chat'),
+  /** When set, webhook requests must carry it in `x-sandbox-secret`. */
+  secret: z.string().min(1).optional(),
+  capabilities: z.custom<Partial<TransportCapabilities>>((v) => typeof v === 'object' && v !== null).optional(),
+});
+
+export type SandboxOptions = z.input<typeof optionsSchema>;
+
+/** The in-memory messenger: plays subscribers, keeps what was sent. The demo's default and the tests' workhorse (F42). */
+export interface SandboxTransport extends Transport {
+  /** Plays a subscriber writing to us; resolves when Tidings has handled the message. */
+  simulateInbound(input: SimulatedInbound): Promise<{ providerMessageId: string }>;
+  simulateBlock(from: string): Promise<void>;
+  simulateUnblock(from: string): Promise<void>;
+  simulateCall(from: string): Promise<void>;
+  /** Everything sent so far, oldest first. */
+  readonly sent: readonly SandboxSentMessage[];
+  /** What one simulated phone received, oldest first. */
+  messagesTo(address: string): SandboxSentMessage[];
+  /** Called for every message sent; returns a function that stops listening. */
+  onSent(listener: (message: SandboxSentMessage) => void): () => void;
+  clear(): void;
+}
+
+/**
+ * @example
+ * const sandbox = sandboxTransport();
+ * const tidings = createTidings({ transports: [sandbox] });
+ * await tidings.start();
+ * await sandbox.simulateInbound({ from: '+4915112345678', text: 'START' });
+ * sandbox.messagesTo('+4915112345678'); // the welcome
+ */
+export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport {
+  const o = parseOrThrow(optionsSchema, options, 'sandboxTransport options', 'INVALID_OPTIONS');
+  const senders: SenderAccount[] = o.senders.map((s) => ({ ...s }));
+  const capabilities: TransportCapabilities = { ...sandboxCapabilities, addressKind: o.addressKind, ...o.capabilities };
+  const sent: SandboxSentMessage[] = [];
+  const byRecipient = new Map<string, SandboxSentMessage[]>();
+  const listeners = new Set<(message: SandboxSentMessage) => void>();
+  let context: TransportContext | null = null;
+  let counter = 0;
+
+  const attached = (): TransportContext => {
+    if (!context) {
+      throw new TidingsError('INVALID_INPUT', `The sandbox "${o.name}" is not started: call tidings.start() (or pass it to createTidings) first.`);
+    }
+    return context;
+  };
+  const senderFor = (id: string | undefined) => {
+    const sender = id ? senders.find((s) => s.id === id) : senders[0];
+    if (!sender) throw new TidingsError('INVALID_INPUT', `The sandbox has no sender "${id}".`);
+    return sender;
+  };
+  const now = () => (context ? context.now() : Date.now());
+  const messageEvent = (input: SimulatedInbound | SandboxWebhookBody): InboundMessageEvent => {
+    const event: InboundMessageEvent = {
+      type: 'message',
+      senderId: senderFor(input.to).id,
+      from: input.from,
+      at: now(),
+      providerMessageId: input.id ?? `sbx-in.${++counter}`,
+    };
+    if (input.text !== undefined) event.text = input.text;
+    if ('media' in input && input.media) event.media = input.media;
+    if (input.startPayload !== undefined) event.startPayload = input.startPayload;
+    if (input.profileName !== undefined) event.profileName = input.profileName;
+    if (o.addressKind === 'phone') event.phone = input.from;
+    return event;
+  };
+  const simulate = async (event: InboundEvent) => attached().receive([event]);
+  const simpleEvent = (type: 'block' | 'unblock' | 'call', from: string): InboundEvent =>
+    type === 'call'
+      ? { type, from, senderId: senders[0]!.id, at: now(), providerCallId: `sbx-call.${++counter}` }
+      : { type, from, senderId: senders[0]!.id, at: now() };
+
+  return {
+    name: o.name,
+    capabilities,
+    senders,
+    async send(message: OutboundMessage): Promise<SendOutcome> {
+      const record: SandboxSentMessage = {
+        providerMessageId: `sbx.${++counter}`,
+        senderId: message.sender.id,
+        to: message.to,
+        content: message.content,
+        purpose: message.purpose,
+        at: now(),
+      };
+      sent.push(record);
+      const list = byRecipient.get(message.to);
+      if (list) list.push(record);
+      else byRecipient.set(message.to, [record]);
+      for (const listener of listeners) listener(record);
+      return { kind: 'accepted', providerMessageId: record.providerMessageId };
+    },
+    parse: (request) => parseSandboxWebhook(request, o.secret, messageEvent),
+    optinLink(sender, token) {
+      const url = new URL(o.linkBase);
+      url.searchParams.set('to', sender.id);
+      const text = o.addressKind === 'phone' ? `START ${token}` : null;
+      if (text) url.searchParams.set('text', text);
+      else url.searchParams.set('start', token);
+      return { url: url.toString(), text, qrPayload: url.toString() };
+    },
+    start(ctx) {
+      context = ctx;
+    },
+    stop() {
+      context = null;
+    },
+    async simulateInbound(input) {
+      const event = messageEvent(input);
+      await simulate(event);
+      return { providerMessageId: event.providerMessageId };
+    },
+    simulateBlock: (from) => simulate(simpleEvent('block', from)),
+    simulateUnblock: (from) => simulate(simpleEvent('unblock', from)),
+    simulateCall: (from) => simulate(simpleEvent('call', from)),
+    get sent() {
+      return sent;
+    },
+    messagesTo: (address) => [...(byRecipient.get(address) ?? [])],
+    onSent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    clear() {
+      sent.length = 0;
+      byRecipient.clear();
+    },
+  };
+}

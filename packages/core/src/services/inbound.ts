@@ -1,0 +1,168 @@
+import type { Contact } from '../model/contact.js';
+import type { Content } from '../model/content.js';
+import type { Message } from '../model/message.js';
+import type {
+  BlockEvent,
+  CallEvent,
+  InboundEvent,
+  InboundMessageEvent,
+  ReferralEvent,
+  StatusEvent,
+} from '../ports/inbound-event.js';
+import type { Transport } from '../ports/transport.js';
+import { markBlocked, markUnblocked } from './contact-blocking.js';
+import { type BuiltInResult, handleConsent } from './consent-built-ins.js';
+import type { CoreContext } from './core-context.js';
+import type { KeyedLock } from './keyed-lock.js';
+
+/** The result of one inbound message: null for a replay of a message seen before. */
+export type InboundResult = (BuiltInResult & { message: Message }) | null;
+
+/**
+ * The inbound pipeline: dedupe by provider id → store in the conversation → consent built-ins → events.
+ * Messages from one contact are handled one at a time, in arrival order.
+ */
+export class InboundPipeline {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly lock: KeyedLock,
+  ) {}
+
+  async receive(transport: Transport, events: readonly InboundEvent[]): Promise<void> {
+    for (const event of events) await this.handle(transport, event);
+  }
+
+  handle(transport: Transport, event: InboundEvent): Promise<unknown> {
+    switch (event.type) {
+      case 'message':
+        return this.#serial(transport, event, () => this.#message(transport, event));
+      case 'referral':
+        return this.#serial(transport, event, () => this.#message(transport, referralAsMessage(event)));
+      case 'status':
+        return this.#status(transport, event);
+      case 'block':
+      case 'unblock':
+        return this.#serial(transport, event, () => this.#block(transport, event));
+      case 'call':
+        return this.#serial(transport, event, () => this.#call(transport, event));
+    }
+  }
+
+  #serial<T>(transport: Transport, event: { from: string }, task: () => Promise<T>): Promise<T> {
+    return this.lock.run(`${transport.name}\u0000${event.from}`, task);
+  }
+
+  async #contactFor(transport: Transport, event: InboundMessageEvent | CallEvent) {
+    const result = await this.ctx.store.contacts.getOrCreate(
+      {
+        workspaceId: this.ctx.workspaceId,
+        transport: transport.name,
+        address: event.from,
+        phone: 'phone' in event ? (event.phone ?? null) : null,
+        name: 'profileName' in event ? (event.profileName ?? null) : null,
+        locale: null,
+        state: 'visitor',
+        blockedAt: null,
+        blockedReason: null,
+        attributes: {},
+        tags: [],
+        lastInboundAt: null,
+      },
+      { senderId: event.senderId },
+      this.ctx.clock.now(),
+    );
+    return result as { contact: Contact; created: boolean };
+  }
+
+  async #record(contact: Contact, transport: Transport, event: InboundMessageEvent | CallEvent, content: Content) {
+    return this.ctx.store.messages.insert({
+      workspaceId: this.ctx.workspaceId,
+      contactId: contact.id,
+      transport: transport.name,
+      senderId: event.senderId,
+      direction: 'in',
+      kind: event.type === 'call' ? 'call' : 'message',
+      purpose: null,
+      content,
+      providerMessageId: event.type === 'call' ? event.providerCallId : event.providerMessageId,
+      status: 'received',
+      error: null,
+      at: event.at,
+      inReplyTo: null,
+    });
+  }
+
+  /** A message proves the contact can reach us: unblock, note the time (service window), learn the name. */
+  async #touch(contact: Contact, event: InboundMessageEvent | CallEvent): Promise<Contact> {
+    const unblocked = contact.blockedAt === null ? contact : await markUnblocked(this.ctx, contact, 'message');
+    const patch: Parameters<typeof this.ctx.store.contacts.update>[2] = { lastInboundAt: event.at };
+    if (event.type === 'message') {
+      if (event.profileName && !unblocked.name) patch.name = event.profileName;
+      if (event.phone && !unblocked.phone) patch.phone = event.phone;
+    }
+    return this.ctx.store.contacts.update(this.ctx.workspaceId, unblocked.id, patch, this.ctx.clock.now());
+  }
+
+  async #message(transport: Transport, event: InboundMessageEvent): Promise<InboundResult> {
+    const { contact: found, created } = await this.#contactFor(transport, event);
+    const content: Content = {};
+    if (event.text !== undefined) content.text = event.text;
+    if (event.media) content.media = event.media;
+    const message = await this.#record(found, transport, event, content);
+    if (!message) return null;
+    const contact = await this.#touch(found, event);
+    const result = await handleConsent(this.ctx, { contact, message, event, isFirst: created });
+    this.ctx.events.emit('message.received', { contact: result.contact, message });
+    return { ...result, message };
+  }
+
+  async #call(transport: Transport, event: CallEvent): Promise<void> {
+    const { contact: found } = await this.#contactFor(transport, event);
+    const message = await this.#record(found, transport, event, {});
+    if (!message) return;
+    const contact = await this.#touch(found, event);
+    this.ctx.events.emit('call.received', { contact, message });
+  }
+
+  async #block(transport: Transport, event: BlockEvent): Promise<void> {
+    const contact = await this.ctx.store.contacts.findByAddress(this.ctx.workspaceId, transport.name, event.from);
+    if (!contact) return;
+    if (event.type === 'block') await markBlocked(this.ctx, contact, 'blocked by the contact', 'platform');
+    else await markUnblocked(this.ctx, contact, 'platform');
+  }
+
+  async #status(transport: Transport, event: StatusEvent): Promise<void> {
+    const { store, workspaceId } = this.ctx;
+    const message = await store.messages.findOutboundByProviderId(workspaceId, transport.name, event.providerMessageId);
+    if (!message || !movesForward(message.status, event.status)) return;
+    const error = event.error ? `${event.error.reason} (${event.error.code})` : null;
+    await store.messages.updateStatus(workspaceId, message.id, { status: event.status, error });
+    this.ctx.events.emit('delivery.updated', { message: { ...message, status: event.status, error }, status: event.status });
+  }
+}
+
+const statusRank: Record<Message['status'], number> = {
+  received: 0,
+  queued: 0,
+  skipped: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+  failed: 4,
+};
+
+/** Statuses arrive out of order: a late "delivered" never overwrites "read". */
+function movesForward(current: Message['status'], next: StatusEvent['status']): boolean {
+  return statusRank[next] > statusRank[current];
+}
+
+function referralAsMessage(event: ReferralEvent): InboundMessageEvent {
+  return {
+    type: 'message',
+    senderId: event.senderId,
+    from: event.from,
+    at: event.at,
+    providerMessageId: event.providerEventId,
+    startPayload: event.startPayload,
+  };
+}

@@ -1,0 +1,93 @@
+import { nanoid } from 'nanoid';
+import { TidingsError } from '../../errors/tidings-error.js';
+import type { Contact } from '../../model/contact.js';
+import type { ContactRepository, SenderCandidate } from '../../ports/store.js';
+import { copyContact } from './copy.js';
+import { eraseContactRows } from './memory-erase.js';
+import { key, type MemoryTables } from './memory-tables.js';
+
+function countBySender(t: MemoryTables, workspaceId: string, transport: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of t.contacts.values()) {
+    if (c.workspaceId !== workspaceId || c.transport !== transport) continue;
+    counts.set(c.senderId, (counts.get(c.senderId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The least-loaded sender (by share of its capacity) that still has room. */
+export function pickSender(pool: readonly SenderCandidate[], counts: Map<string, number>): string | null {
+  let best: { id: string; share: number } | null = null;
+  for (const s of pool) {
+    const load = counts.get(s.id) ?? 0;
+    if (load >= s.capacity) continue;
+    const share = load / s.capacity;
+    if (!best || share < best.share) best = { id: s.id, share };
+  }
+  return best?.id ?? null;
+}
+
+export function memoryContacts(t: MemoryTables): ContactRepository {
+  const mustGet = (workspaceId: string, id: string): Contact => {
+    const row = t.contacts.get(id);
+    if (!row || row.workspaceId !== workspaceId) throw new TidingsError('NOT_FOUND', `No contact ${id}.`);
+    return row;
+  };
+
+  return {
+    async getOrCreate(input, choice, at) {
+      const addressKey = key(input.workspaceId, input.transport, input.address);
+      const existingId = t.contactByAddress.get(addressKey);
+      if (existingId) return { contact: copyContact(t.contacts.get(existingId)!), created: false };
+      const senderId =
+        'senderId' in choice
+          ? choice.senderId
+          : pickSender(choice.pool, countBySender(t, input.workspaceId, input.transport));
+      if (senderId === null) return { contact: null, poolFull: true };
+      const row: Contact = { ...copyContact({ ...input, senderId } as Contact), id: nanoid(), createdAt: at, updatedAt: at };
+      t.contacts.set(row.id, row);
+      t.contactByAddress.set(addressKey, row.id);
+      return { contact: copyContact(row), created: true };
+    },
+    async get(workspaceId, id) {
+      const row = t.contacts.get(id);
+      return row && row.workspaceId === workspaceId ? copyContact(row) : null;
+    },
+    async findByAddress(workspaceId, transport, address) {
+      const id = t.contactByAddress.get(key(workspaceId, transport, address));
+      return id ? copyContact(t.contacts.get(id)!) : null;
+    },
+    async update(workspaceId, id, patch, at) {
+      const row = mustGet(workspaceId, id);
+      const next: Contact = copyContact({ ...row, ...patch, updatedAt: at } as Contact);
+      t.contacts.set(id, next);
+      return copyContact(next);
+    },
+    async list(workspaceId, query) {
+      const items: Contact[] = [];
+      let passedCursor = !query.cursor;
+      for (const c of t.contacts.values()) {
+        if (!passedCursor) {
+          passedCursor = c.id === query.cursor;
+          continue;
+        }
+        if (c.workspaceId !== workspaceId) continue;
+        if (query.state && c.state !== query.state) continue;
+        if (query.transport && c.transport !== query.transport) continue;
+        if (items.length === query.limit) return { items, nextCursor: items.at(-1)!.id };
+        items.push(copyContact(c));
+      }
+      return { items, nextCursor: null };
+    },
+    async countBySender(workspaceId, transport) {
+      return countBySender(t, workspaceId, transport);
+    },
+    async erase(workspaceId, id, tombstone) {
+      const row = t.contacts.get(id);
+      if (!row || row.workspaceId !== workspaceId) return false;
+      eraseContactRows(t, row);
+      t.ledger.push({ ...tombstone, id: nanoid(), channels: [...tombstone.channels] });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Contact } from '../../model/contact.js';
+import { key, type MemoryTables } from './memory-tables.js';
+
+/** Deletes every row that is about the contact: the memory store's half of invariant 6. */
+export function eraseContactRows(t: MemoryTables, contact: Contact): void {
+  const { workspaceId, id } = contact;
+  t.contacts.delete(id);
+  t.contactByAddress.delete(key(workspaceId, contact.transport, contact.address));
+  t.subscriptions.delete(key(workspaceId, id));
+  for (const [k, token] of t.tokens) {
+    if (token.workspaceId === workspaceId && (token.contactId === id || token.usedByContactId === id)) t.tokens.delete(k);
+  }
+  const messageIds = t.messagesByContact.get(key(workspaceId, id)) ?? [];
+  for (const messageId of messageIds) {
+    const m = t.messages.get(messageId);
+    t.messages.delete(messageId);
+    if (m?.providerMessageId) {
+      t.inboundByProviderId.delete(key(workspaceId, m.transport, m.providerMessageId));
+      t.outboundByProviderId.delete(key(workspaceId, m.transport, m.providerMessageId));
+    }
+  }
+  t.messagesByContact.delete(key(workspaceId, id));
+  t.ledger = t.ledger.filter(
+    (e) => e.workspaceId !== workspaceId || (e.contactId !== id && !(e.transport === contact.transport && e.address === contact.address)),
+  );
+}

@@ -1,0 +1,32 @@
+import type { Store } from '../../ports/store.js';
+import { memoryChannels } from './memory-channels.js';
+import { memoryConsent } from './memory-consent.js';
+import { memoryContacts } from './memory-contacts.js';
+import { memoryMessages } from './memory-messages.js';
+import { memoryRateLimits } from './memory-rate-limits.js';
+import { memorySubscriptions } from './memory-subscriptions.js';
+import { createTables, type MemoryTables } from './memory-tables.js';
+import { memoryTokens } from './memory-tokens.js';
+
+export function storeOverTables(tables: MemoryTables): Store {
+  return {
+    contacts: memoryContacts(tables),
+    consent: memoryConsent(tables),
+    channels: memoryChannels(tables),
+    subscriptions: memorySubscriptions(tables),
+    optinTokens: memoryTokens(tables),
+    messages: memoryMessages(tables),
+    rateLimits: memoryRateLimits(tables),
+  };
+}
+
+/**
+ * Keeps everything in the process's memory: for tests, demos and single-process tools.
+ * Data is gone when the process ends; use `@tidings/store-postgres` to keep it.
+ *
+ * @example
+ * const tidings = createTidings({ store: memoryStore(), transports: [sandboxTransport()] });
+ */
+export function memoryStore(): Store {
+  return storeOverTables(createTables());
+}

@@ -1,0 +1,41 @@
+import type { Channel } from '../../model/channel.js';
+import type { ConsentEntry } from '../../model/consent.js';
+import type { Contact } from '../../model/contact.js';
+import type { Message } from '../../model/message.js';
+import type { OptinToken } from '../../model/optin-token.js';
+import type { Subscription } from '../../model/subscription.js';
+
+/** The memory store's rows and indexes. Repositories copy rows in and out so callers never alias them. */
+export interface MemoryTables {
+  contacts: Map<string, Contact>;
+  contactByAddress: Map<string, string>;
+  channels: Map<string, Channel>;
+  /** contact key → channel id → subscription */
+  subscriptions: Map<string, Map<string, Subscription>>;
+  ledger: ConsentEntry[];
+  tokens: Map<string, OptinToken>;
+  messages: Map<string, Message>;
+  messagesByContact: Map<string, string[]>;
+  inboundByProviderId: Map<string, string>;
+  outboundByProviderId: Map<string, string>;
+  rateLimits: Map<string, number>;
+}
+
+export function createTables(): MemoryTables {
+  return {
+    contacts: new Map(),
+    contactByAddress: new Map(),
+    channels: new Map(),
+    subscriptions: new Map(),
+    ledger: [],
+    tokens: new Map(),
+    messages: new Map(),
+    messagesByContact: new Map(),
+    inboundByProviderId: new Map(),
+    outboundByProviderId: new Map(),
+    rateLimits: new Map(),
+  };
+}
+
+/** A composite map key; NUL never occurs in ids, slugs or addresses. */
+export const key = (...parts: string[]) => parts.join('\u0000');

@@ -1,0 +1,122 @@
+import { EventBus } from './events/event-bus.js';
+import type { Listener, TidingsEventName } from './events/event-map.js';
+import { createHandler, type TidingsHandler } from './http/handler.js';
+import { type ResolvedOptions, resolveOptions, type TidingsOptions } from './options.js';
+import type { InboundEvent } from './ports/inbound-event.js';
+import { ChannelCache } from './services/channel-cache.js';
+import { type ChannelsApi, channelsApi } from './services/channels-service.js';
+import { type ContactsApi, contactsApi } from './services/contacts-service.js';
+import type { CoreContext } from './services/core-context.js';
+import { InboundPipeline } from './services/inbound.js';
+import { KeyedLock } from './services/keyed-lock.js';
+import { type OptinsApi, optinsApi } from './services/optins-service.js';
+import { transportFor } from './services/transports.js';
+
+/** One installation of Tidings: the sub-APIs by subject, the HTTP handler, events, and the worker's lifecycle. */
+export interface Tidings {
+  /** `(Request) => Promise<Response>` for the widget API and webhooks, under `basePath` (F37). */
+  readonly handler: TidingsHandler;
+  readonly optins: OptinsApi;
+  readonly contacts: ContactsApi;
+  readonly channels: ChannelsApi;
+  on<E extends TidingsEventName>(event: E, listener: Listener<E>): () => void;
+  off<E extends TidingsEventName>(event: E, listener: Listener<E>): void;
+  /** Hands normalised events to the inbound pipeline, as a transport's webhook or polling loop would. */
+  receive(transport: string, events: InboundEvent[]): Promise<void>;
+  /** Prepares the store and starts the transports' receiving (polling loops, the sandbox). Idempotent. */
+  start(): Promise<void>;
+  /** Stops the transports; the store stays open for HTTP-only use. */
+  stop(): Promise<void>;
+  /** Resolves when no inbound work is in flight. */
+  drain(): Promise<void>;
+  /** The options after defaults were applied (read-only). */
+  readonly options: Readonly<ResolvedOptions>;
+}
+
+/**
+ * Wires a store, transports, channels and a clock into one Tidings installation.
+ *
+ * @example
+ * import { createTidings, memoryStore, sandboxTransport } from '@tidings/core';
+ *
+ * const sandbox = sandboxTransport();
+ * const tidings = createTidings({ store: memoryStore(), transports: [sandbox], businessName: 'Daily Planet' });
+ * await tidings.channels.create({ slug: 'news', name: 'News', isDefault: true, welcome: 'Welcome aboard!' });
+ * await tidings.start();
+ * await sandbox.simulateInbound({ from: '+4915112345678', text: 'START' });
+ */
+export function createTidings(input: TidingsOptions): Tidings {
+  const options = resolveOptions(input);
+  const events = new EventBus(options.logger);
+  const ctx: CoreContext = {
+    options,
+    store: options.store,
+    clock: options.clock,
+    logger: options.logger,
+    events,
+    workspaceId: options.workspaceId,
+    transports: new Map(options.transports.map((t) => [t.name, t])),
+    channels: new ChannelCache(options.store, options.workspaceId, options.clock, {
+      stop: options.stopWords,
+      start: options.startWords,
+    }),
+  };
+
+  let ready: Promise<void> | null = null;
+  const init = () => {
+    ready ??= Promise.resolve(options.store.init?.());
+    return ready;
+  };
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    const done = () => inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  };
+  /** Every entry point waits for the store to be ready. */
+  const afterInit =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await init();
+      return fn(...args);
+    };
+  const wrapAll = <T extends object>(api: T): T =>
+    Object.fromEntries(
+      Object.entries(api).map(([k, v]) => [k, typeof v === 'function' ? afterInit(v as (...a: unknown[]) => Promise<unknown>) : v]),
+    ) as T;
+
+  const pipeline = new InboundPipeline(ctx, new KeyedLock());
+  const optins = wrapAll(optinsApi(ctx));
+  const rawHandler = createHandler(ctx, optins, pipeline);
+  const receive = (name: string, list: InboundEvent[]) =>
+    track(init().then(() => pipeline.receive(transportFor(ctx, name), list)));
+  let started = false;
+
+  return {
+    handler: (request, context) => track(init().then(() => rawHandler(request, context))),
+    optins,
+    contacts: wrapAll(contactsApi(ctx)),
+    channels: wrapAll(channelsApi(ctx)),
+    on: (event, listener) => events.on(event, listener),
+    off: (event, listener) => events.off(event, listener),
+    receive,
+    async start() {
+      await init();
+      if (started) return;
+      started = true;
+      for (const transport of ctx.transports.values()) {
+        await transport.start?.({ receive: (list) => receive(transport.name, list), now: () => ctx.clock.now() });
+      }
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      for (const transport of ctx.transports.values()) await transport.stop?.();
+    },
+    async drain() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    options,
+  };
+}

@@ -1,0 +1,3 @@
+import { memoryStoreWithBackdoor, storeContract } from '../src/testing/index.js';
+
+storeContract('memory', async () => memoryStoreWithBackdoor());
