@@ -58,6 +58,7 @@ export interface ChannelRepository {
   update(workspaceId: string, id: string, patch: ChannelPatch, at: number): Promise<Channel | null>;
   get(workspaceId: string, id: string): Promise<Channel | null>;
   getBySlug(workspaceId: string, slug: string): Promise<Channel | null>;
+  /** In creation order. */
   list(workspaceId: string): Promise<Channel[]>;
   /** Removes the channel and its subscriptions. */
   remove(workspaceId: string, id: string): Promise<boolean>;

@@ -9,16 +9,23 @@ import type { CoreContext } from './core-context.js';
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes (max 63)');
 const keyword = z.string().trim().min(1).max(64);
 
-const createSchema = z.object({
+const fields = {
   slug,
   name: z.string().trim().min(1).max(100),
   description: z.string().max(500).nullish(),
-  keywords: z.array(keyword).max(20).default([]),
+  keywords: z.array(keyword).max(20),
   welcome: z.string().max(4096).nullish(),
-  active: z.boolean().default(true),
-  isDefault: z.boolean().default(false),
+  active: z.boolean(),
+  isDefault: z.boolean(),
+};
+const createSchema = z.object({
+  ...fields,
+  keywords: fields.keywords.default([]),
+  active: fields.active.default(true),
+  isDefault: fields.isDefault.default(false),
 });
-const updateSchema = createSchema.partial();
+// Built from the bare fields: in zod 4 `.partial()` would keep the defaults and an update would reset them.
+const updateSchema = z.object(fields).partial();
 
 export type ChannelInput = z.input<typeof createSchema>;
 export type ChannelUpdate = z.input<typeof updateSchema>;

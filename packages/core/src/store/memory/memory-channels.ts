@@ -46,8 +46,9 @@ export function memoryChannels(t: MemoryTables): ChannelRepository {
       return row ? copyChannel(row) : null;
     },
     async list(workspaceId) {
+      // Stable sort: channels created in the same millisecond keep their creation order.
       return inWorkspace(workspaceId)
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+        .sort((a, b) => a.createdAt - b.createdAt)
         .map(copyChannel);
     },
     async remove(workspaceId, id) {

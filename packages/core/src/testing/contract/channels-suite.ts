@@ -31,6 +31,9 @@ export function channelSuite(get: ContractSubject): void {
       expect(await backdoor.channel(ws, sport.id)).toMatchObject({ isDefault: false });
       expect(await backdoor.channel(ws, news.id)).toMatchObject({ isDefault: true, active: false, welcome: null, updatedAt: T0 + 2 });
       expect((await store.channels.list(ws)).map((c) => c.slug)).toEqual(['news', 'sport']);
+      // Created in the same millisecond: still listed in creation order.
+      for (const slug of ['zeta', 'alpha', 'mid', 'beta']) await store.channels.create(channel(ws, slug), T0 + 5);
+      expect((await store.channels.list(ws)).map((c) => c.slug)).toEqual(['news', 'sport', 'zeta', 'alpha', 'mid', 'beta']);
       expect((await store.channels.getBySlug(ws, 'sport'))?.id).toBe(sport.id);
       expect(await store.channels.getBySlug(freshWorkspace(), 'sport')).toBeNull();
       const renamed = await store.channels.update(ws, sport.id, { slug: 'news' }, T0).catch((e: unknown) => e);
