@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from './clock/clock.js';
 import { systemClock } from './clock/clock.js';
-import { type ReplyTexts, defaultReplies } from './consent/replies.js';
+import { defaultReplies, type ReplyTexts } from './consent/replies.js';
 import { defaultStartWords, defaultStopWords, type WordsByLocale } from './consent/vocabulary.js';
 import { TidingsError } from './errors/tidings-error.js';
 import { parseOrThrow } from './errors/zod-issues.js';
@@ -17,7 +17,12 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 const schema = z.object({
   store: z.custom<Store>((v) => isObject(v) && 'contacts' in (v as object), 'must be a Store').optional(),
   transports: z
-    .array(z.custom<Transport>((v) => isObject(v) && typeof (v as Transport).send === 'function', 'must be a Transport'))
+    .array(
+      z.custom<Transport>(
+        (v) => isObject(v) && typeof (v as Transport).send === 'function',
+        'must be a Transport',
+      ),
+    )
     .min(1, 'give at least one transport, e.g. sandboxTransport()'),
   workspaceId: z.string().min(1).max(64).default('default'),
   businessName: z.string().min(1).default('us'),
@@ -27,8 +32,12 @@ const schema = z.object({
     .string()
     .regex(/^(\/[\w.~-]+)*$/, 'must look like /tidings (no trailing slash), or be empty')
     .default('/tidings'),
-  clock: z.custom<Clock>((v) => isObject(v) && typeof (v as Clock).now === 'function', 'must be a Clock').optional(),
-  logger: z.custom<Logger>((v) => isObject(v) && typeof (v as Logger).warn === 'function', 'must be a Logger').optional(),
+  clock: z
+    .custom<Clock>((v) => isObject(v) && typeof (v as Clock).now === 'function', 'must be a Clock')
+    .optional(),
+  logger: z
+    .custom<Logger>((v) => isObject(v) && typeof (v as Logger).warn === 'function', 'must be a Logger')
+    .optional(),
   stopWords: wordsByLocale.optional(),
   startWords: wordsByLocale.optional(),
   replies: z.record(z.string(), z.object({}).catchall(z.string()).partial()).optional(),
@@ -36,7 +45,11 @@ const schema = z.object({
   maxChannels: z.number().int().positive().default(50),
   optin: z
     .object({
-      tokenTtlMs: z.number().int().positive().default(24 * 60 * 60 * 1000),
+      tokenTtlMs: z
+        .number()
+        .int()
+        .positive()
+        .default(24 * 60 * 60 * 1000),
       perClient: rateRule.default({ limit: 10, windowMs: 10 * 60 * 1000 }),
       perAddress: rateRule.default({ limit: 3, windowMs: 60 * 60 * 1000 }),
       honeypotField: z.string().min(1).default('website'),
@@ -45,8 +58,16 @@ const schema = z.object({
   http: z
     .object({
       corsOrigins: z.array(z.string()).default([]),
-      maxBodyBytes: z.number().int().positive().default(64 * 1024),
-      maxWebhookBytes: z.number().int().positive().default(1024 * 1024),
+      maxBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(64 * 1024),
+      maxWebhookBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(1024 * 1024),
       trustProxy: z.boolean().default(false),
     })
     .prefault({}),
@@ -54,7 +75,11 @@ const schema = z.object({
 
 export type TidingsOptions = z.input<typeof schema>;
 
-export interface ResolvedOptions extends Omit<z.output<typeof schema>, 'store' | 'clock' | 'logger' | 'replies' | 'stopWords' | 'startWords'> {
+export interface ResolvedOptions
+  extends Omit<
+    z.output<typeof schema>,
+    'store' | 'clock' | 'logger' | 'replies' | 'stopWords' | 'startWords'
+  > {
   store: Store;
   clock: Clock;
   logger: Logger;
@@ -77,9 +102,13 @@ export function resolveOptions(input: TidingsOptions): ResolvedOptions {
   const names = o.transports.map((t) => t.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) {
-    throw new TidingsError('INVALID_OPTIONS', `Invalid createTidings options — two transports are named "${twice}"; give each its own name.`, {
-      issues: [{ field: 'transports', message: `duplicate name "${twice}"` }],
-    });
+    throw new TidingsError(
+      'INVALID_OPTIONS',
+      `Invalid createTidings options — two transports are named "${twice}"; give each its own name.`,
+      {
+        issues: [{ field: 'transports', message: `duplicate name "${twice}"` }],
+      },
+    );
   }
   return {
     ...o,

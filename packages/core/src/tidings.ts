@@ -83,7 +83,10 @@ export function createTidings(input: TidingsOptions): Tidings {
     };
   const wrapAll = <T extends object>(api: T): T =>
     Object.fromEntries(
-      Object.entries(api).map(([k, v]) => [k, typeof v === 'function' ? afterInit(v as (...a: unknown[]) => Promise<unknown>) : v]),
+      Object.entries(api).map(([k, v]) => [
+        k,
+        typeof v === 'function' ? afterInit(v as (...a: unknown[]) => Promise<unknown>) : v,
+      ]),
     ) as T;
 
   const pipeline = new InboundPipeline(ctx, new KeyedLock());
@@ -106,7 +109,10 @@ export function createTidings(input: TidingsOptions): Tidings {
       if (started) return;
       started = true;
       for (const transport of ctx.transports.values()) {
-        await transport.start?.({ receive: (list) => receive(transport.name, list), now: () => ctx.clock.now() });
+        await transport.start?.({
+          receive: (list) => receive(transport.name, list),
+          now: () => ctx.clock.now(),
+        });
       }
     },
     async stop() {

@@ -21,13 +21,26 @@ describe('channels (F11, F14)', () => {
 
   it('stores keywords normalised and refuses clashes, START/STOP words and empty ones', async () => {
     const { tidings } = await setup();
-    const tech = await tidings.channels.create({ slug: 'tech', name: 'Tech', keywords: ['  TECH! ', 'Künstliche Intelligenz'] });
+    const tech = await tidings.channels.create({
+      slug: 'tech',
+      name: 'Tech',
+      keywords: ['  TECH! ', 'Künstliche Intelligenz'],
+    });
     expect(tech.keywords).toEqual(['tech', 'künstliche intelligenz']);
-    const clash = await tidings.channels.create({ slug: 'x', name: 'X', keywords: ['ok', 'sport', 'Stop', '🎉', 'OK'] }).catch((e: unknown) => e);
+    const clash = await tidings.channels
+      .create({ slug: 'x', name: 'X', keywords: ['ok', 'sport', 'Stop', '🎉', 'OK'] })
+      .catch((e: unknown) => e);
     expect(TidingsError.isInstance(clash) && clash.code).toBe('CHANNEL_CONFLICT');
-    expect(TidingsError.isInstance(clash) && clash.issues.map((i) => i.field)).toEqual(['keywords.2', 'keywords.3', 'keywords.4', 'keywords.1']);
+    expect(TidingsError.isInstance(clash) && clash.issues.map((i) => i.field)).toEqual([
+      'keywords.2',
+      'keywords.3',
+      'keywords.4',
+      'keywords.1',
+    ]);
     // A channel may keep its own keywords on update.
-    await expect(tidings.channels.update('sport', { keywords: ['SPORT', 'Fussball'] })).resolves.toMatchObject({ keywords: ['sport', 'fussball'] });
+    await expect(
+      tidings.channels.update('sport', { keywords: ['SPORT', 'Fussball'] }),
+    ).resolves.toMatchObject({ keywords: ['sport', 'fussball'] });
   });
 
   it('validates slugs and enforces the maximum count', async () => {
@@ -36,10 +49,16 @@ describe('channels (F11, F14)', () => {
       code: 'INVALID_INPUT',
       issues: [{ field: 'slug', message: expect.stringContaining('lower-case') }],
     });
-    await expect(tidings.channels.create({ slug: 'news', name: 'Again' })).rejects.toMatchObject({ code: 'CHANNEL_CONFLICT' });
+    await expect(tidings.channels.create({ slug: 'news', name: 'Again' })).rejects.toMatchObject({
+      code: 'CHANNEL_CONFLICT',
+    });
     await tidings.channels.create({ slug: 'four', name: 'Four' });
-    await expect(tidings.channels.create({ slug: 'five', name: 'Five' })).rejects.toMatchObject({ code: 'CHANNEL_LIMIT' });
-    await expect(tidings.channels.update('nope', { name: 'x' })).rejects.toMatchObject({ code: 'UNKNOWN_CHANNEL' });
+    await expect(tidings.channels.create({ slug: 'five', name: 'Five' })).rejects.toMatchObject({
+      code: 'CHANNEL_LIMIT',
+    });
+    await expect(tidings.channels.update('nope', { name: 'x' })).rejects.toMatchObject({
+      code: 'UNKNOWN_CHANNEL',
+    });
   });
 
   it('an update changes only the fields it names', async () => {

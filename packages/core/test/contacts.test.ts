@@ -12,7 +12,11 @@ describe('contacts for staff (F8, F9)', () => {
     expect(pending.items.map((c) => c.address)).toEqual(['+4915100000001']);
     const first = await tidings.contacts.list({ limit: 2 });
     const second = await tidings.contacts.list({ limit: 2, cursor: first.nextCursor });
-    expect([...first.items, ...second.items].map((c) => c.state)).toEqual(['pending', 'confirmed', 'unsubscribed']);
+    expect([...first.items, ...second.items].map((c) => c.state)).toEqual([
+      'pending',
+      'confirmed',
+      'unsubscribed',
+    ]);
     expect(second.nextCursor).toBeNull();
   });
 
@@ -38,7 +42,9 @@ describe('contacts for staff (F8, F9)', () => {
       expect(await backdoor.rowsMentioning(needle)).toEqual([]);
     }
     const tombstones = (await backdoor.ledger('default')).filter((e) => e.action === 'erased');
-    expect(tombstones).toEqual([expect.objectContaining({ contactId: null, address: null, method: 'staff' })]);
+    expect(tombstones).toEqual([
+      expect.objectContaining({ contactId: null, address: null, method: 'staff' }),
+    ]);
     expect(erased).toHaveBeenCalledWith({ contactId: contact!.id });
     expect(await tidings.contacts.export(contact!.id)).toBeNull();
     expect(await tidings.contacts.erase(contact!.id)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, setup, type Setup } from './setup.js';
+import { BASE, type Setup, setup } from './setup.js';
 
 const DAVE = '+4915177777777';
 
@@ -9,8 +9,17 @@ const storedRows = async (s: Setup) => (await s.backdoor.rowsMentioning('default
 async function expectProblem(response: Response, status: number, field?: string) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toBe('application/problem+json');
-  const body = (await response.json()) as { status: number; title: string; type: string; errors?: { field: string }[] };
-  expect(body).toMatchObject({ status, title: expect.any(String), type: expect.stringMatching(/^urn:tidings:problem:/) });
+  const body = (await response.json()) as {
+    status: number;
+    title: string;
+    type: string;
+    errors?: { field: string }[];
+  };
+  expect(body).toMatchObject({
+    status,
+    title: expect.any(String),
+    type: expect.stringMatching(/^urn:tidings:problem:/),
+  });
   if (field) expect(body.errors?.map((e) => e.field)).toContain(field);
   expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|stack/i);
   return body;
@@ -33,14 +42,27 @@ describe('HTTP handler (F37)', () => {
 
   it('POST /optin → 202 with link and QR payload; GET /optin/:token goes pending → confirmed', async () => {
     const s = await setup();
-    const response = await s.post('/optin', { transport: 'sandbox', phone: '+49 151 77777777', channels: ['sport'], locale: 'de' });
+    const response = await s.post('/optin', {
+      transport: 'sandbox',
+      phone: '+49 151 77777777',
+      channels: ['sport'],
+      locale: 'de',
+    });
     expect(response.status).toBe(202);
     const body = (await response.json()) as Record<string, string>;
-    expect(body).toMatchObject({ status: 'pending', transport: 'sandbox', sender: '+49 30 12345678', channels: ['sport'] });
+    expect(body).toMatchObject({
+      status: 'pending',
+      transport: 'sandbox',
+      sender: '+49 30 12345678',
+      channels: ['sport'],
+    });
     expect(body.text).toBe(`START ${body.token}`);
     expect(body.qr).toBe(body.link);
     expect(new Date(body.expiresAt!).getTime()).toBeGreaterThan(s.clock.now());
-    expect((await s.getJson(`/optin/${body.token}`)).body).toMatchObject({ status: 'pending', channels: [{ slug: 'sport', name: 'Sport' }] });
+    expect((await s.getJson(`/optin/${body.token}`)).body).toMatchObject({
+      status: 'pending',
+      channels: [{ slug: 'sport', name: 'Sport' }],
+    });
     expect(s.sandbox.sent).toHaveLength(0);
     await s.phone(DAVE).send(body.text!);
     expect((await s.getJson(`/optin/${body.token}`)).body.status).toBe('confirmed');
@@ -58,11 +80,22 @@ describe('HTTP handler (F37)', () => {
   it('answers the same whether or not the number is known (no enumeration, F41)', async () => {
     const s = await setup();
     await s.phone(DAVE).send('START');
-    const known = await s.post('/optin', { phone: DAVE, channels: ['sport'] }, { 'x-test-client': '198.51.100.1' });
-    const unknown = await s.post('/optin', { phone: '+4915188888888', channels: ['sport'] }, { 'x-test-client': '198.51.100.2' });
+    const known = await s.post(
+      '/optin',
+      { phone: DAVE, channels: ['sport'] },
+      { 'x-test-client': '198.51.100.1' },
+    );
+    const unknown = await s.post(
+      '/optin',
+      { phone: '+4915188888888', channels: ['sport'] },
+      { 'x-test-client': '198.51.100.2' },
+    );
     expect(known.status).toBe(unknown.status);
     const shape = (b: Record<string, unknown>) => Object.keys(b).sort();
-    const [a, b] = [(await known.json()) as Record<string, unknown>, (await unknown.json()) as Record<string, unknown>];
+    const [a, b] = [
+      (await known.json()) as Record<string, unknown>,
+      (await unknown.json()) as Record<string, unknown>,
+    ];
     expect(shape(a)).toEqual(shape(b));
     expect({ ...a, token: 0, link: 0, text: 0, qr: 0 }).toEqual({ ...b, token: 0, link: 0, text: 0, qr: 0 });
   });
@@ -100,7 +133,12 @@ describe('HTTP handler (F37)', () => {
           controller.close();
         },
       });
-      const chunked = new Request(`${BASE}/optin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+      const chunked = new Request(`${BASE}/optin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
       await expectProblem(await s.tidings.handler(chunked), 413);
       expect(await storedRows(s)).toBe(before);
     });
@@ -108,7 +146,10 @@ describe('HTTP handler (F37)', () => {
     it('a wrong content type → 415', async () => {
       const s = await setup();
       const before = await storedRows(s);
-      await expectProblem(await s.post('/optin', `phone=${DAVE}`, { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+      await expectProblem(
+        await s.post('/optin', `phone=${DAVE}`, { 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+      );
       expect(await storedRows(s)).toBe(before);
     });
 
@@ -127,14 +168,19 @@ describe('HTTP handler (F37)', () => {
 
   describe('abuse resistance (F41)', () => {
     it('rate-limits per client address with Retry-After', async () => {
-      const s = await setup({ optin: { perClient: { limit: 3, windowMs: 60_000 }, perAddress: { limit: 100, windowMs: 60_000 } } });
+      const s = await setup({
+        optin: { perClient: { limit: 3, windowMs: 60_000 }, perAddress: { limit: 100, windowMs: 60_000 } },
+      });
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await s.post('/optin', { phone: `+4915100000${100 + i}` })).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await s.post('/optin', { phone: `+4915100000${100 + i}` })).status);
       expect(statuses).toEqual([202, 202, 202, 429]);
       const limited = await s.post('/optin', { phone: '+4915100000200' });
       await expectProblem(limited, 429);
       expect(limited.headers.get('retry-after')).toBe('20');
-      expect((await s.post('/optin', { phone: '+4915100000200' }, { 'x-test-client': '192.0.2.99' })).status).toBe(202);
+      expect(
+        (await s.post('/optin', { phone: '+4915100000200' }, { 'x-test-client': '192.0.2.99' })).status,
+      ).toBe(202);
       await s.clock.advance(20_000);
       expect((await s.post('/optin', { phone: '+4915100000201' })).status).toBe(202);
     });
@@ -142,16 +188,30 @@ describe('HTTP handler (F37)', () => {
     it('rate-limits per phone number across clients, the same for known and unknown numbers', async () => {
       const s = await setup();
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await s.post('/optin', { phone: DAVE }, { 'x-test-client': `192.0.2.${i}` })).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await s.post('/optin', { phone: DAVE }, { 'x-test-client': `192.0.2.${i}` })).status);
       expect(statuses).toEqual([202, 202, 202, 429]);
       // The limit key is a hash: the number itself is not stored in the limiter.
-      expect(await s.backdoor.rowsMentioning(DAVE.slice(1))).toEqual(['contacts', 'contact_addresses', 'consent_ledger', 'consent_ledger', 'consent_ledger', 'optin_tokens', 'optin_tokens', 'optin_tokens']);
+      expect(await s.backdoor.rowsMentioning(DAVE.slice(1))).toEqual([
+        'contacts',
+        'contact_addresses',
+        'consent_ledger',
+        'consent_ledger',
+        'consent_ledger',
+        'optin_tokens',
+        'optin_tokens',
+        'optin_tokens',
+      ]);
     });
 
     it('a filled honeypot gets the same answer and stores nothing', async () => {
       const s = await setup();
       const before = await storedRows(s);
-      const response = await s.post('/optin', { phone: DAVE, channels: ['sport'], website: 'http://spam.example' });
+      const response = await s.post('/optin', {
+        phone: DAVE,
+        channels: ['sport'],
+        website: 'http://spam.example',
+      });
       expect(response.status).toBe(202);
       const body = (await response.json()) as { token: string; status: string };
       expect(body.status).toBe('pending');
@@ -163,34 +223,49 @@ describe('HTTP handler (F37)', () => {
   it('CORS: configured origins get the headers and a preflight; others do not', async () => {
     const s = await setup({ http: { corsOrigins: ['https://shop.example'] } });
     const preflight = await s.tidings.handler(
-      new Request(`${BASE}/optin`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } }),
+      new Request(`${BASE}/optin`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+      }),
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    const allowed = await s.tidings.handler(new Request(`${BASE}/channels`, { headers: { origin: 'https://shop.example' } }));
+    const allowed = await s.tidings.handler(
+      new Request(`${BASE}/channels`, { headers: { origin: 'https://shop.example' } }),
+    );
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
-    const other = await s.tidings.handler(new Request(`${BASE}/channels`, { headers: { origin: 'https://evil.example' } }));
+    const other = await s.tidings.handler(
+      new Request(`${BASE}/channels`, { headers: { origin: 'https://evil.example' } }),
+    );
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const refused = await s.tidings.handler(new Request(`${BASE}/optin`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }));
+    const refused = await s.tidings.handler(
+      new Request(`${BASE}/optin`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }),
+    );
     expect(refused.status).toBe(403);
   });
 
   it('webhooks: the sandbox webhook plays a subscriber over HTTP; a secret is enforced', async () => {
     const s = await setup({ sandbox: { secret: 's3cret' } });
-    const hook = (headers: Record<string, string>) => s.post('/webhooks/sandbox', { from: DAVE, text: 'START', id: 'x1' }, headers);
+    const hook = (headers: Record<string, string>) =>
+      s.post('/webhooks/sandbox', { from: DAVE, text: 'START', id: 'x1' }, headers);
     await expectProblem(await hook({}), 401);
     await expectProblem(await hook({ 'x-sandbox-secret': 'wrong' }), 401);
     expect(await s.tidings.contacts.find({ transport: 'sandbox', address: DAVE })).toBeNull();
     expect((await hook({ 'x-sandbox-secret': 's3cret' })).status).toBe(200);
     expect((await hook({ 'x-sandbox-secret': 's3cret' })).status).toBe(200);
     expect(s.phone(DAVE).texts()).toEqual(['Welcome to the news!']);
-    await expectProblem(await s.post('/webhooks/sandbox', { text: 'no from' }, { 'x-sandbox-secret': 's3cret' }), 422);
+    await expectProblem(
+      await s.post('/webhooks/sandbox', { text: 'no from' }, { 'x-sandbox-secret': 's3cret' }),
+      422,
+    );
   });
 
   it('a custom base path', async () => {
     const s = await setup({ basePath: '/api/messaging' });
-    expect((await s.tidings.handler(new Request('http://localhost/api/messaging/channels'))).status).toBe(200);
+    expect((await s.tidings.handler(new Request('http://localhost/api/messaging/channels'))).status).toBe(
+      200,
+    );
     expect((await s.tidings.handler(new Request(`${BASE}/channels`))).status).toBe(404);
   });
 });

@@ -21,7 +21,11 @@ describe('inbound messages (F26)', () => {
       ['out', 'Welcome to the news!', 'sent'],
       ['in', 'Hallo', 'received'],
     ]);
-    expect(rows[1]).toMatchObject({ purpose: 'welcome', inReplyTo: rows[0]!.id, providerMessageId: expect.stringMatching(/^sbx\./) });
+    expect(rows[1]).toMatchObject({
+      purpose: 'welcome',
+      inReplyTo: rows[0]!.id,
+      providerMessageId: expect.stringMatching(/^sbx\./),
+    });
     expect(received).toEqual(['START', 'Hallo']);
     expect(sandbox.messagesTo(CAROL)).toHaveLength(1);
     expect(contact).toMatchObject({ name: 'Carol', lastInboundAt: expect.any(Number) });
@@ -47,7 +51,10 @@ describe('inbound messages (F26)', () => {
     await sandbox.simulateBlock(CAROL);
     const blocked = await tidings.contacts.find({ transport: 'sandbox', address: CAROL });
     expect(blocked?.blockedAt).not.toBeNull();
-    expect((await tidings.contacts.consent(blocked!.id)).at(-1)).toMatchObject({ action: 'blocked', method: 'platform' });
+    expect((await tidings.contacts.consent(blocked!.id)).at(-1)).toMatchObject({
+      action: 'blocked',
+      method: 'platform',
+    });
     await sandbox.simulateUnblock(CAROL);
     expect((await tidings.contacts.get(blocked!.id))?.blockedAt).toBeNull();
     await sandbox.simulateBlock(CAROL);
@@ -61,7 +68,10 @@ describe('inbound messages (F26)', () => {
     const sandbox = sandboxTransport();
     const send = sandbox.send.bind(sandbox);
     let refuse = false;
-    sandbox.send = async (message) => (refuse ? { kind: 'recipient-blocked', reason: 'bot was blocked by the user', code: '403' } : send(message));
+    sandbox.send = async (message) =>
+      refuse
+        ? { kind: 'recipient-blocked', reason: 'bot was blocked by the user', code: '403' }
+        : send(message);
     const tidings = createTidings({ transports: [sandbox], logger: quiet() });
     await tidings.channels.create({ slug: 'news', name: 'News', isDefault: true, welcome: 'Hi' });
     await tidings.start();
@@ -95,7 +105,15 @@ describe('inbound messages (F26)', () => {
       updates.push(status);
     });
     const status = (s: 'delivered' | 'read') =>
-      tidings.receive('sandbox', [{ type: 'status', senderId: 'sandbox', providerMessageId: welcome!.providerMessageId, status: s, at: 1 }]);
+      tidings.receive('sandbox', [
+        {
+          type: 'status',
+          senderId: 'sandbox',
+          providerMessageId: welcome!.providerMessageId,
+          status: s,
+          at: 1,
+        },
+      ]);
     await status('read');
     await status('delivered');
     const contact = await tidings.contacts.find({ transport: 'sandbox', address: CAROL });
@@ -121,6 +139,11 @@ describe('inbound messages (F26)', () => {
   });
 });
 
-function quiet(): Logger & { error: ReturnType<typeof vi.fn> } {
-  return { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+function quiet() {
+  return {
+    debug: vi.fn<Logger['debug']>(),
+    info: vi.fn<Logger['info']>(),
+    warn: vi.fn<Logger['warn']>(),
+    error: vi.fn<Logger['error']>(),
+  };
 }

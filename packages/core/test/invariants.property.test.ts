@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { setup, type Setup } from './setup.js';
+import { type Setup, setup } from './setup.js';
 
 /**
  * Invariants 1 and 2 (DESIGN.md): no message reaches a pending or unsubscribed contact except the single
@@ -34,7 +34,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('stop' as const), who, text: fc.constantFrom(...STOPS) }),
   fc.record({ kind: fc.constant('keyword' as const), who, channel }),
   fc.record({ kind: fc.constant('stop-channel' as const), who, channel }),
-  fc.record({ kind: fc.constant('chat' as const), who, text: fc.oneof(fc.constantFrom(...CHATS), fc.string({ maxLength: 12 })) }),
+  fc.record({
+    kind: fc.constant('chat' as const),
+    who,
+    text: fc.oneof(fc.constantFrom(...CHATS), fc.string({ maxLength: 12 })),
+  }),
   fc.record({ kind: fc.constant('toggle' as const), channel }),
 );
 
@@ -48,7 +52,11 @@ async function run(world: World, a: Action): Promise<string | null> {
   const { s } = world;
   switch (a.kind) {
     case 'optin': {
-      const started = await s.tidings.optins.safeStart({ transport: 'sandbox', address: ADDRESSES[a.who]!, channels: a.channels });
+      const started = await s.tidings.optins.safeStart({
+        transport: 'sandbox',
+        address: ADDRESSES[a.who]!,
+        channels: a.channels,
+      });
       // A sign-up for a channel switched off is refused; that is correct, not a failure.
       if (!started.success) expect(started.error.code).toBe('UNKNOWN_CHANNEL');
       else world.tickets.push({ token: started.value.token, address: ADDRESSES[a.who]! });
@@ -92,7 +100,7 @@ class Model {
   active = { sport: true, culture: true };
 
   /** How many replies the writer should get for this message; updates the model. */
-  step(world: World, a: Action): number | null {
+  step(a: Action): number | null {
     if (a.kind === 'optin') {
       const address = ADDRESSES[a.who]!;
       if (a.channels.some((c) => !this.active[c])) return null;
@@ -143,12 +151,17 @@ async function checkAgainstModel(world: World, model: Model) {
     const expected = model.consent.get(address)!;
     const subs = contact ? await world.s.tidings.contacts.subscriptions(contact.id) : [];
     if (expected === 'none' && !model.known.has(address)) expect(contact).toBeNull();
-    if (expected === 'none' && model.known.has(address)) expect({ state: contact?.state, subs }).toEqual({ state: 'visitor', subs: [] });
-    if (expected === 'pending') expect({ state: contact?.state, subs }).toEqual({ state: 'pending', subs: [] });
-    if (expected === 'stopped') expect({ state: contact?.state, subs }).toEqual({ state: 'unsubscribed', subs: [] });
+    if (expected === 'none' && model.known.has(address))
+      expect({ state: contact?.state, subs }).toEqual({ state: 'visitor', subs: [] });
+    if (expected === 'pending')
+      expect({ state: contact?.state, subs }).toEqual({ state: 'pending', subs: [] });
+    if (expected === 'stopped')
+      expect({ state: contact?.state, subs }).toEqual({ state: 'unsubscribed', subs: [] });
     if (expected === 'yes') {
       // "Stop <channel>" of the last channel unsubscribes, so a consenting contact is confirmed or has left everything.
-      expect(contact?.state === 'confirmed' || (contact?.state === 'unsubscribed' && subs.length === 0)).toBe(true);
+      expect(contact?.state === 'confirmed' || (contact?.state === 'unsubscribed' && subs.length === 0)).toBe(
+        true,
+      );
     }
   }
 }
@@ -162,11 +175,12 @@ describe('invariants 1 and 2 (property tests)', () => {
         for (const a of actions) {
           const counts = new Map(ADDRESSES.map((x) => [x, world.s.sandbox.messagesTo(x).length]));
           const modelState = model.consent.get(ADDRESSES['who' in a ? a.who : 0]!);
-          const expected = model.step(world, a);
+          const expected = model.step(a);
           const writer = await run(world, a);
           for (const address of ADDRESSES) {
             const got = world.s.sandbox.messagesTo(address).length - counts.get(address)!;
-            if (address !== writer) expect(got, `${address} got a message without writing (${a.kind})`).toBe(0);
+            if (address !== writer)
+              expect(got, `${address} got a message without writing (${a.kind})`).toBe(0);
           }
           if (writer && expected !== null) {
             const got = world.s.sandbox.messagesTo(writer).length - counts.get(writer)!;
@@ -183,36 +197,40 @@ describe('invariants 1 and 2 (property tests)', () => {
 
   it('under concurrency: nothing reaches a contact who never wrote, every message answers its own, the last STOP wins', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(action, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), async (batches) => {
-        const world: World = { s: await setup(), tickets: [] };
-        const wrote = new Set<string>();
-        const last = new Map<string, Action['kind']>();
-        for (const batch of batches) {
-          await Promise.all(batch.map((a) => run(world, a)));
-          for (const a of batch) {
-            if (a.kind === 'optin' || a.kind === 'toggle') continue;
-            wrote.add(ADDRESSES[a.who]!);
-            last.set(ADDRESSES[a.who]!, a.kind);
+      fc.asyncProperty(
+        fc.array(fc.array(action, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+        async (batches) => {
+          const world: World = { s: await setup(), tickets: [] };
+          const wrote = new Set<string>();
+          const last = new Map<string, Action['kind']>();
+          for (const batch of batches) {
+            await Promise.all(batch.map((a) => run(world, a)));
+            for (const a of batch) {
+              if (a.kind === 'optin' || a.kind === 'toggle') continue;
+              wrote.add(ADDRESSES[a.who]!);
+              last.set(ADDRESSES[a.who]!, a.kind);
+            }
           }
-        }
-        await world.s.tidings.drain();
-        for (const address of ADDRESSES) {
-          const contact = await world.s.tidings.contacts.find({ transport: 'sandbox', address });
-          if (!wrote.has(address)) {
-            expect(world.s.sandbox.messagesTo(address)).toEqual([]);
-            if (contact) expect(contact.state).toBe('pending');
-            continue;
+          await world.s.tidings.drain();
+          for (const address of ADDRESSES) {
+            const contact = await world.s.tidings.contacts.find({ transport: 'sandbox', address });
+            if (!wrote.has(address)) {
+              expect(world.s.sandbox.messagesTo(address)).toEqual([]);
+              if (contact) expect(contact.state).toBe('pending');
+              continue;
+            }
+            const rows = await world.s.backdoor.messages('default', contact!.id);
+            const inbound = new Set(rows.filter((m) => m.direction === 'in').map((m) => m.id));
+            for (const out of rows.filter((m) => m.direction === 'out'))
+              expect(inbound.has(out.inReplyTo ?? '')).toBe(true);
+            if (last.get(address) === 'stop') {
+              expect(contact!.state).toBe('unsubscribed');
+              expect(await world.s.tidings.contacts.subscriptions(contact!.id)).toEqual([]);
+              expect(world.s.sandbox.messagesTo(address).at(-1)?.content.text).toContain('unsubscribed');
+            }
           }
-          const rows = await world.s.backdoor.messages('default', contact!.id);
-          const inbound = new Set(rows.filter((m) => m.direction === 'in').map((m) => m.id));
-          for (const out of rows.filter((m) => m.direction === 'out')) expect(inbound.has(out.inReplyTo ?? '')).toBe(true);
-          if (last.get(address) === 'stop') {
-            expect(contact!.state).toBe('unsubscribed');
-            expect(await world.s.tidings.contacts.subscriptions(contact!.id)).toEqual([]);
-            expect(world.s.sandbox.messagesTo(address).at(-1)?.content.text).toContain('unsubscribed');
-          }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -4,16 +4,22 @@ import { setup } from './setup.js';
 const BOB = '+4917612345678';
 
 describe('opt-in by the subscriber’s own message (F2, F12)', () => {
-  it.each(['START', 'start', 'Start!', '  sTaRt. ', '👋 Start 🎉', 'START!!!', 'Anmelden'])('"%s" subscribes to the default channel', async (text) => {
-    const { tidings, phone } = await setup();
-    const bob = phone(BOB);
-    await bob.send(text);
-    const contact = await tidings.contacts.find({ transport: 'sandbox', address: BOB });
-    expect(contact?.state).toBe('confirmed');
-    expect(await tidings.contacts.subscriptions(contact!.id)).toEqual(['news']);
-    expect(bob.texts()).toEqual(['Welcome to the news!']);
-    expect((await tidings.contacts.consent(contact!.id))[0]).toMatchObject({ action: 'opted-in', method: 'keyword' });
-  });
+  it.each(['START', 'start', 'Start!', '  sTaRt. ', '👋 Start 🎉', 'START!!!', 'Anmelden'])(
+    '"%s" subscribes to the default channel',
+    async (text) => {
+      const { tidings, phone } = await setup();
+      const bob = phone(BOB);
+      await bob.send(text);
+      const contact = await tidings.contacts.find({ transport: 'sandbox', address: BOB });
+      expect(contact?.state).toBe('confirmed');
+      expect(await tidings.contacts.subscriptions(contact!.id)).toEqual(['news']);
+      expect(bob.texts()).toEqual(['Welcome to the news!']);
+      expect((await tidings.contacts.consent(contact!.id))[0]).toMatchObject({
+        action: 'opted-in',
+        method: 'keyword',
+      });
+    },
+  );
 
   it('a channel keyword subscribes to it and the default channel, with that channel’s welcome', async () => {
     const { tidings, phone } = await setup();
@@ -104,13 +110,16 @@ describe('unsubscribe (F5)', () => {
     },
   );
 
-  it.each(['we must stop this', 'stop sending me cat pictures please', 'Don’t stop'])('"%s" is no opt-out', async (text) => {
-    const { tidings, phone } = await setup();
-    const bob = phone(BOB);
-    await bob.send('START');
-    await bob.send(text);
-    expect((await tidings.contacts.find({ transport: 'sandbox', address: BOB }))?.state).toBe('confirmed');
-  });
+  it.each(['we must stop this', 'stop sending me cat pictures please', 'Don’t stop'])(
+    '"%s" is no opt-out',
+    async (text) => {
+      const { tidings, phone } = await setup();
+      const bob = phone(BOB);
+      await bob.send('START');
+      await bob.send(text);
+      expect((await tidings.contacts.find({ transport: 'sandbox', address: BOB }))?.state).toBe('confirmed');
+    },
+  );
 
   it('"Stop <channel>" leaves only that channel; the last one left unsubscribes', async () => {
     const { tidings, phone } = await setup();
@@ -166,6 +175,8 @@ describe('unsubscribe (F5)', () => {
     const eve = phone('+4917600000000');
     await eve.send('START');
     await eve.send('Abmelden');
-    expect((await tidings.contacts.find({ transport: 'sandbox', address: eve.address }))?.state).toBe('confirmed');
+    expect((await tidings.contacts.find({ transport: 'sandbox', address: eve.address }))?.state).toBe(
+      'confirmed',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxTransport, TidingsError } from '../src/index.js';
+import { TidingsError } from '../src/index.js';
 import { setup } from './setup.js';
 
 const ADA = '+4915112345678';
@@ -7,7 +7,13 @@ const ADA = '+4915112345678';
 describe('double opt-in (F1)', () => {
   it('makes a pending contact that receives nothing, then confirms by the token from the same number', async () => {
     const { tidings, sandbox, phone, backdoor } = await setup();
-    const started = await tidings.optins.start({ transport: 'sandbox', address: '0151 12345678', country: 'DE', channels: ['sport'], locale: 'de' });
+    const started = await tidings.optins.start({
+      transport: 'sandbox',
+      address: '0151 12345678',
+      country: 'DE',
+      channels: ['sport'],
+      locale: 'de',
+    });
     expect(started.status).toBe('pending');
     expect(started.link.text).toBe(`START ${started.token}`);
     expect(started.link.url).toContain(`text=START+${started.token}`);
@@ -32,8 +38,16 @@ describe('double opt-in (F1)', () => {
     const ledger = await backdoor.ledger('default');
     const mine = ledger.filter((e) => e.contactId === contact!.id);
     expect(mine.map((e) => e.action)).toEqual(['requested', 'confirmed', 'channel-added']);
-    expect(mine[0]).toMatchObject({ method: 'api', channels: ['sport'], noticeText: expect.stringContaining('Newsroom') });
-    expect(mine[1]).toMatchObject({ channels: ['news', 'sport'], noticeText: mine[0]!.noticeText, messageId: expect.any(String) });
+    expect(mine[0]).toMatchObject({
+      method: 'api',
+      channels: ['sport'],
+      noticeText: expect.stringContaining('Newsroom'),
+    });
+    expect(mine[1]).toMatchObject({
+      channels: ['news', 'sport'],
+      noticeText: mine[0]!.noticeText,
+      messageId: expect.any(String),
+    });
   });
 
   it('does not confirm a pending contact by its token sent from another number', async () => {
@@ -63,13 +77,19 @@ describe('double opt-in (F1)', () => {
     const contact = await tidings.contacts.find({ transport: 'sandbox', address: ADA });
     // The expired token does not add Culture; the START itself still subscribes to the default channel.
     expect(await tidings.contacts.subscriptions(contact!.id)).toEqual(['news']);
-    expect((await tidings.contacts.consent(contact!.id)).find((e) => e.action === 'token-rejected')?.detail).toBe('token expired');
+    expect(
+      (await tidings.contacts.consent(contact!.id)).find((e) => e.action === 'token-rejected')?.detail,
+    ).toBe('token expired');
 
     const second = await tidings.optins.start({ transport: 'sandbox', address: ADA, channels: ['culture'] });
     await ada.send(`START ${second.token}`);
     await ada.send(`START ${second.token}`);
     expect((await tidings.contacts.subscriptions(contact!.id)).sort()).toEqual(['culture', 'news']);
-    expect((await tidings.contacts.consent(contact!.id)).filter((e) => e.detail === 'token already used' || e.detail === 'token confirmed')).toHaveLength(1);
+    expect(
+      (await tidings.contacts.consent(contact!.id)).filter(
+        (e) => e.detail === 'token already used' || e.detail === 'token confirmed',
+      ),
+    ).toHaveLength(1);
   });
 
   it('lets an existing subscriber add channels through a new sign-up (F13)', async () => {
@@ -90,13 +110,23 @@ describe('double opt-in (F1)', () => {
     const started = await tidings.optins.start({ transport: 'chat', channels: ['sport'] });
     expect(started.link.text).toBeNull();
     expect(started.link.url).toContain(`start=${started.token}`);
-    await sandbox.simulateInbound({ from: '100200300', text: `/start ${started.token}`, startPayload: started.token });
+    await sandbox.simulateInbound({
+      from: '100200300',
+      text: `/start ${started.token}`,
+      startPayload: started.token,
+    });
     const contact = await tidings.contacts.find({ transport: 'chat', address: '100200300' });
     expect(contact?.state).toBe('confirmed');
     expect((await tidings.contacts.subscriptions(contact!.id)).sort()).toEqual(['news', 'sport']);
-    expect((await tidings.contacts.consent(contact!.id)).find((e) => e.action === 'confirmed')).toMatchObject({ method: 'api' });
+    expect((await tidings.contacts.consent(contact!.id)).find((e) => e.action === 'confirmed')).toMatchObject(
+      { method: 'api' },
+    );
     // A second account cannot reuse it.
-    await sandbox.simulateInbound({ from: '999', text: `/start ${started.token}`, startPayload: started.token });
+    await sandbox.simulateInbound({
+      from: '999',
+      text: `/start ${started.token}`,
+      startPayload: started.token,
+    });
     const other = await tidings.contacts.find({ transport: 'chat', address: '999' });
     expect(await tidings.contacts.subscriptions(other!.id)).toEqual(['news']);
   });
@@ -105,10 +135,20 @@ describe('double opt-in (F1)', () => {
     const { tidings, backdoor } = await setup();
     const phoneError = await tidings.optins.safeStart({ transport: 'sandbox', address: '12', channels: [] });
     expect(phoneError.success || phoneError.error.code).toBe('INVALID_PHONE');
-    expect(phoneError.success || phoneError.error.issues).toEqual([{ field: 'phone', message: 'not a valid phone number' }]);
-    const channelError = await tidings.optins.safeStart({ transport: 'sandbox', address: ADA, channels: ['news', 'nope'] });
-    expect(channelError.success || channelError.error.issues).toEqual([{ field: 'channels.1', message: 'unknown channel "nope"' }]);
-    await expect(tidings.optins.start({ transport: 'telegram', address: ADA })).rejects.toMatchObject({ code: 'UNKNOWN_TRANSPORT' });
+    expect(phoneError.success || phoneError.error.issues).toEqual([
+      { field: 'phone', message: 'not a valid phone number' },
+    ]);
+    const channelError = await tidings.optins.safeStart({
+      transport: 'sandbox',
+      address: ADA,
+      channels: ['news', 'nope'],
+    });
+    expect(channelError.success || channelError.error.issues).toEqual([
+      { field: 'channels.1', message: 'unknown channel "nope"' },
+    ]);
+    await expect(tidings.optins.start({ transport: 'telegram', address: ADA })).rejects.toMatchObject({
+      code: 'UNKNOWN_TRANSPORT',
+    });
     await expect(tidings.optins.start({ transport: 'sandbox' })).rejects.toSatisfy(
       (e: unknown) => TidingsError.isInstance(e) && e.code === 'INVALID_PHONE',
     );
@@ -119,7 +159,9 @@ describe('double opt-in (F1)', () => {
   it('refuses inactive channels at sign-up (F14)', async () => {
     const { tidings } = await setup();
     await tidings.channels.update('culture', { active: false });
-    await expect(tidings.optins.start({ transport: 'sandbox', address: ADA, channels: ['culture'] })).rejects.toMatchObject({
+    await expect(
+      tidings.optins.start({ transport: 'sandbox', address: ADA, channels: ['culture'] }),
+    ).rejects.toMatchObject({
       code: 'UNKNOWN_CHANNEL',
     });
   });
@@ -144,7 +186,9 @@ describe('sender pool (F34, F18)', () => {
     }
     expect(starts.map((s) => s.sender.id).sort()).toEqual(['n1', 'n1', 'n2']);
     expect(starts.every((s) => s.link.url.includes(`to=${s.sender.id}`))).toBe(true);
-    await expect(tidings.optins.start({ transport: 'sandbox', address: '+4915100000004' })).rejects.toMatchObject({ code: 'SENDER_POOL_FULL' });
+    await expect(
+      tidings.optins.start({ transport: 'sandbox', address: '+4915100000004' }),
+    ).rejects.toMatchObject({ code: 'SENDER_POOL_FULL' });
     // Known numbers still get a link to their own sender (sticky), even with the pool full.
     const again = await tidings.optins.start({ transport: 'sandbox', address: '+4915100000001' });
     expect(again.sender.id).toBe(starts[0]!.sender.id);

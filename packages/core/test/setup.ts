@@ -1,4 +1,10 @@
-import { createTidings, type SandboxOptions, sandboxTransport, silentLogger, type TidingsOptions } from '../src/index.js';
+import {
+  createTidings,
+  type SandboxOptions,
+  sandboxTransport,
+  silentLogger,
+  type TidingsOptions,
+} from '../src/index.js';
 import { manualClock, memoryStoreWithBackdoor, playSubscriber } from '../src/testing/index.js';
 
 export const BASE = 'http://localhost/tidings';
@@ -9,10 +15,33 @@ export async function setup(options: Partial<TidingsOptions> & { sandbox?: Sandb
   const clock = manualClock(Date.parse('2026-06-01T08:00:00Z'));
   const { store, backdoor } = memoryStoreWithBackdoor();
   const sandbox = sandboxTransport(sandboxOptions);
-  const tidings = createTidings({ store, clock, transports: [sandbox], logger: silentLogger, businessName: 'Newsroom', ...rest });
-  await tidings.channels.create({ slug: 'news', name: 'News', keywords: ['NEWS'], welcome: 'Welcome to the news!', isDefault: true });
-  await tidings.channels.create({ slug: 'sport', name: 'Sport', keywords: ['SPORT', 'FC Bayern'], welcome: 'Anpfiff! ⚽' });
-  await tidings.channels.create({ slug: 'culture', name: 'Culture', keywords: ['KULTUR'], welcome: 'Bühne frei 🎭' });
+  const tidings = createTidings({
+    store,
+    clock,
+    transports: [sandbox],
+    logger: silentLogger,
+    businessName: 'Newsroom',
+    ...rest,
+  });
+  await tidings.channels.create({
+    slug: 'news',
+    name: 'News',
+    keywords: ['NEWS'],
+    welcome: 'Welcome to the news!',
+    isDefault: true,
+  });
+  await tidings.channels.create({
+    slug: 'sport',
+    name: 'Sport',
+    keywords: ['SPORT', 'FC Bayern'],
+    welcome: 'Anpfiff! ⚽',
+  });
+  await tidings.channels.create({
+    slug: 'culture',
+    name: 'Culture',
+    keywords: ['KULTUR'],
+    welcome: 'Bühne frei 🎭',
+  });
   await tidings.start();
   const phone = (address: string) => playSubscriber(sandbox, address);
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -44,7 +44,11 @@ function leading(list: string[], set: Set<string>, longest: number): number {
  * Reads a message for consent. A command must be the whole message: "we must stop this" is no opt-out.
  * `startPayload` is a token carried outside the text (Telegram `/start <payload>`, Messenger `ref`).
  */
-export function parseCommand(text: string | undefined, startPayload: string | undefined, v: Vocabulary): ConsentCommand {
+export function parseCommand(
+  text: string | undefined,
+  startPayload: string | undefined,
+  v: Vocabulary,
+): ConsentCommand {
   const payload = startPayload?.toLowerCase();
   if (payload !== undefined && tokenPattern.test(payload)) return { kind: 'start', token: payload };
   const list = words(text ?? '');

@@ -8,7 +8,8 @@ export type Verdict = { allowed: true } | { allowed: false; reason: string };
  * except the single reply to their own START/STOP. Every outbound path asks this first.
  */
 export function mayMessage(contact: Contact, purpose: OutboundPurpose, inReplyTo: string | null): Verdict {
-  if (contact.blockedAt !== null) return { allowed: false, reason: 'the contact blocked us or is unreachable' };
+  if (contact.blockedAt !== null)
+    return { allowed: false, reason: 'the contact blocked us or is unreachable' };
   switch (purpose) {
     case 'consent-reply':
       return inReplyTo

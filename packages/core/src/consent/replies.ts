@@ -19,7 +19,8 @@ export const defaultReplies: Record<'en' | 'de', ReplyTexts> = {
       'I agree to receive news from {business} in this messenger. I can unsubscribe at any time by sending "Stop".',
   },
   de: {
-    unsubscribed: 'Du bist abgemeldet und bekommst keine Nachrichten mehr von uns. Sende START, um dich wieder anzumelden.',
+    unsubscribed:
+      'Du bist abgemeldet und bekommst keine Nachrichten mehr von uns. Sende START, um dich wieder anzumelden.',
     channelsLeft: 'Du hast {channels} verlassen. Sende STOP, um dich von allem abzumelden.',
     confirmed: 'Du bist angemeldet. Sende jederzeit STOP, um dich abzumelden.',
     notice:

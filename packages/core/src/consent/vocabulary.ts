@@ -30,7 +30,11 @@ export interface Vocabulary {
 const flatten = (byLocale: WordsByLocale) =>
   new Set(Object.values(byLocale).flatMap((list) => list.map(normalizePhrase).filter(Boolean)));
 
-export function buildVocabulary(channels: readonly Channel[], stop: WordsByLocale, start: WordsByLocale): Vocabulary {
+export function buildVocabulary(
+  channels: readonly Channel[],
+  stop: WordsByLocale,
+  start: WordsByLocale,
+): Vocabulary {
   const vocabulary: Vocabulary = {
     stop: flatten(stop),
     start: flatten(start),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { type FieldIssue, TidingsError } from './tidings-error.js';
 import type { ErrorCode } from './error-codes.js';
+import { type FieldIssue, TidingsError } from './tidings-error.js';
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({

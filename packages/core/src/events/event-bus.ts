@@ -24,9 +24,7 @@ export class EventBus {
     for (const listener of this.#emitter.listeners(event) as Listener<E>[]) {
       try {
         const result = listener(payload);
-        if (result && typeof (result as Promise<void>).catch === 'function') {
-          (result as Promise<void>).catch((error: unknown) => this.#report(event, error));
-        }
+        if (result instanceof Promise) result.catch((error: unknown) => this.#report(event, error));
       } catch (error) {
         this.#report(event, error);
       }

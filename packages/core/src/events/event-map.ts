@@ -25,4 +25,5 @@ export interface TidingsEvents {
 }
 
 export type TidingsEventName = keyof TidingsEvents;
-export type Listener<E extends TidingsEventName> = (payload: TidingsEvents[E]) => void | Promise<void>;
+/** A listener may be async; what it returns is ignored, a rejection is logged. */
+export type Listener<E extends TidingsEventName> = (payload: TidingsEvents[E]) => unknown;

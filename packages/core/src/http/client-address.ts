@@ -5,7 +5,11 @@ export interface HandlerContext {
 }
 
 /** The client's address: from the adapter, or from X-Forwarded-For when the proxy is trusted. */
-export function clientAddressOf(request: Request, context: HandlerContext, trustProxy: boolean): string | null {
+export function clientAddressOf(
+  request: Request,
+  context: HandlerContext,
+  trustProxy: boolean,
+): string | null {
   if (trustProxy) {
     const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;

@@ -6,8 +6,8 @@ import { corsHeaders, preflight, withHeaders } from './cors.js';
 import { errorToResponse } from './http-error.js';
 import { problemResponse } from './problem.js';
 import { listChannelsRoute } from './routes/channels-route.js';
-import { optinStatusRoute } from './routes/optin-status-route.js';
 import { startOptinRoute } from './routes/optin-route.js';
+import { optinStatusRoute } from './routes/optin-status-route.js';
 import type { Route } from './routes/route-context.js';
 import { webhookRoute } from './routes/webhook-route.js';
 
@@ -24,10 +24,18 @@ const routes: RouteEntry[] = [
   { pattern: /^\/channels$/, names: [], methods: { GET: listChannelsRoute } },
   { pattern: /^\/optin$/, names: [], methods: { POST: startOptinRoute } },
   { pattern: /^\/optin\/([^/]+)$/, names: ['token'], methods: { GET: optinStatusRoute } },
-  { pattern: /^\/webhooks\/([^/]+)$/, names: ['transport'], methods: { GET: webhookRoute, POST: webhookRoute } },
+  {
+    pattern: /^\/webhooks\/([^/]+)$/,
+    names: ['transport'],
+    methods: { GET: webhookRoute, POST: webhookRoute },
+  },
 ];
 
-export function createHandler(core: CoreContext, optins: OptinsApi, pipeline: InboundPipeline): TidingsHandler {
+export function createHandler(
+  core: CoreContext,
+  optins: OptinsApi,
+  pipeline: InboundPipeline,
+): TidingsHandler {
   const { basePath, http } = core.options;
   const unexpected = (error: unknown) => core.logger.error('request failed', { error });
 
@@ -44,7 +52,10 @@ export function createHandler(core: CoreContext, optins: OptinsApi, pipeline: In
     const route = entry.methods[request.method];
     if (!route) {
       const allow = Object.keys(entry.methods).join(', ');
-      return withHeaders(problemResponse(405, 'Method Not Allowed', `Use ${allow}.`, { headers: { allow } }), cors);
+      return withHeaders(
+        problemResponse(405, 'Method Not Allowed', `Use ${allow}.`, { headers: { allow } }),
+        cors,
+      );
     }
     const match = entry.pattern.exec(path)!;
     try {

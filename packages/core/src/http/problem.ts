@@ -9,7 +9,12 @@ export interface ProblemExtras {
 /**
  * An RFC 9457 problem response. `errors` names each bad field; nothing internal is ever included.
  */
-export function problemResponse(status: number, title: string, detail: string, extras: ProblemExtras = {}): Response {
+export function problemResponse(
+  status: number,
+  title: string,
+  detail: string,
+  extras: ProblemExtras = {},
+): Response {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const body: Record<string, unknown> = {
     type: `urn:tidings:problem:${extras.code?.toLowerCase().replace(/_/g, '-') ?? slug}`,

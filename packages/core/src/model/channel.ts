@@ -17,4 +17,6 @@ export interface Channel {
 }
 
 export type NewChannel = Omit<Channel, 'id' | 'createdAt' | 'updatedAt'>;
-export type ChannelPatch = Partial<Pick<Channel, 'slug' | 'name' | 'description' | 'keywords' | 'welcome' | 'active' | 'isDefault'>>;
+export type ChannelPatch = Partial<
+  Pick<Channel, 'slug' | 'name' | 'description' | 'keywords' | 'welcome' | 'active' | 'isDefault'>
+>;

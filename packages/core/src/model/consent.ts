@@ -12,7 +12,15 @@ export type ConsentAction =
   | 'erased';
 
 /** How it happened. */
-export type ConsentMethod = 'widget' | 'api' | 'keyword' | 'deep-link' | 'message' | 'import' | 'platform' | 'staff';
+export type ConsentMethod =
+  | 'widget'
+  | 'api'
+  | 'keyword'
+  | 'deep-link'
+  | 'message'
+  | 'import'
+  | 'platform'
+  | 'staff';
 
 /**
  * One line of the consent ledger (F8): append-only evidence of every opt-in and opt-out.

@@ -36,6 +36,15 @@ export type NewContact = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
 export type ContactPatch = Partial<
   Pick<
     Contact,
-    'state' | 'blockedAt' | 'blockedReason' | 'name' | 'locale' | 'senderId' | 'lastInboundAt' | 'phone' | 'attributes' | 'tags'
+    | 'state'
+    | 'blockedAt'
+    | 'blockedReason'
+    | 'name'
+    | 'locale'
+    | 'senderId'
+    | 'lastInboundAt'
+    | 'phone'
+    | 'attributes'
+    | 'tags'
   >
 >;

@@ -6,7 +6,10 @@ import { TidingsError } from '../errors/tidings-error.js';
  * is given. Throws INVALID_PHONE naming the field otherwise.
  */
 export function toE164(input: string, country?: string, field = 'phone'): string {
-  const parsed = parsePhoneNumberFromString(input, country ? { defaultCountry: country as CountryCode } : undefined);
+  const parsed = parsePhoneNumberFromString(
+    input,
+    country ? { defaultCountry: country as CountryCode } : undefined,
+  );
   if (!parsed?.isValid()) {
     const hint = country ? '' : ' Give it in international format (+49…) or pass a country.';
     throw new TidingsError('INVALID_PHONE', `"${input}" is not a valid phone number.${hint}`, {

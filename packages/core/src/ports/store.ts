@@ -98,7 +98,11 @@ export interface MessageRepository {
     patch: { status: MessageStatus; providerMessageId?: string | null; error?: string | null },
   ): Promise<void>;
   get(workspaceId: string, id: string): Promise<Message | null>;
-  findOutboundByProviderId(workspaceId: string, transport: string, providerMessageId: string): Promise<Message | null>;
+  findOutboundByProviderId(
+    workspaceId: string,
+    transport: string,
+    providerMessageId: string,
+  ): Promise<Message | null>;
   /** Newest first. */
   listByContact(workspaceId: string, contactId: string, query: MessageListQuery): Promise<Page<Message>>;
 }
@@ -113,7 +117,12 @@ export interface RateLimitRepository {
    * Takes one unit from the bucket `key` (GCRA: `limit` per `windowMs`, bursts up to `limit`).
    * Atomic, so limits hold across processes sharing a store.
    */
-  consume(workspaceId: string, key: string, rule: RateLimitRule, now: number): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  consume(
+    workspaceId: string,
+    key: string,
+    rule: RateLimitRule,
+    now: number,
+  ): Promise<{ allowed: boolean; retryAfterMs: number }>;
 }
 
 /**

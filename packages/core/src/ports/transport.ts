@@ -58,7 +58,9 @@ export interface TransportContext {
 }
 
 /** `parse` either yields events or answers the request itself (handshakes, bad signatures). */
-export type ParseResult = { events: InboundEvent[]; response?: Response } | { response: Response; events?: undefined };
+export type ParseResult =
+  | { events: InboundEvent[]; response?: Response }
+  | { response: Response; events?: undefined };
 
 /**
  * A messenger plugin (F39). See `@tidings/core/testing`'s `transportContract` for the behaviour every transport must show.

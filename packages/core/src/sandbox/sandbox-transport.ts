@@ -4,15 +4,29 @@ import { parseOrThrow } from '../errors/zod-issues.js';
 import type { SenderAccount } from '../model/sender.js';
 import type { InboundEvent, InboundMessageEvent } from '../ports/inbound-event.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
-import type { OutboundMessage, Transport, TransportCapabilities, TransportContext } from '../ports/transport.js';
+import type {
+  OutboundMessage,
+  Transport,
+  TransportCapabilities,
+  TransportContext,
+} from '../ports/transport.js';
 import { sandboxCapabilities } from './sandbox-capabilities.js';
 import type { SandboxSentMessage, SimulatedInbound } from './sandbox-types.js';
 import { parseSandboxWebhook, type SandboxWebhookBody } from './sandbox-webhook.js';
 
 const optionsSchema = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes').default('sandbox'),
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes')
+    .default('sandbox'),
   senders: z
-    .array(z.object({ id: z.string().min(1), display: z.string().min(1), capacity: z.number().int().positive().default(1_000_000) }))
+    .array(
+      z.object({
+        id: z.string().min(1),
+        display: z.string().min(1),
+        capacity: z.number().int().positive().default(1_000_000),
+      }),
+    )
     .min(1)
     .default([{ id: 'sandbox', display: '+49 30 12345678', capacity: 1_000_000 }]),
   /** `phone` plays WhatsApp (sign-up with a number); `opaque` plays Telegram or Messenger (sign-up by link). */
@@ -21,7 +35,9 @@ const optionsSchema = z.object({
   linkBase: z.url().default('https://sandbox.tidings.invalid/chat'),
   /** When set, webhook requests must carry it in `x-sandbox-secret`. */
   secret: z.string().min(1).optional(),
-  capabilities: z.custom<Partial<TransportCapabilities>>((v) => typeof v === 'object' && v !== null).optional(),
+  capabilities: z
+    .custom<Partial<TransportCapabilities>>((v) => typeof v === 'object' && v !== null)
+    .optional(),
 });
 
 export type SandboxOptions = z.input<typeof optionsSchema>;
@@ -53,7 +69,11 @@ export interface SandboxTransport extends Transport {
 export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport {
   const o = parseOrThrow(optionsSchema, options, 'sandboxTransport options', 'INVALID_OPTIONS');
   const senders: SenderAccount[] = o.senders.map((s) => ({ ...s }));
-  const capabilities: TransportCapabilities = { ...sandboxCapabilities, addressKind: o.addressKind, ...o.capabilities };
+  const capabilities: TransportCapabilities = {
+    ...sandboxCapabilities,
+    addressKind: o.addressKind,
+    ...o.capabilities,
+  };
   const sent: SandboxSentMessage[] = [];
   const byRecipient = new Map<string, SandboxSentMessage[]>();
   const listeners = new Set<(message: SandboxSentMessage) => void>();
@@ -62,7 +82,10 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
 
   const attached = (): TransportContext => {
     if (!context) {
-      throw new TidingsError('INVALID_INPUT', `The sandbox "${o.name}" is not started: call tidings.start() (or pass it to createTidings) first.`);
+      throw new TidingsError(
+        'INVALID_INPUT',
+        `The sandbox "${o.name}" is not started: call tidings.start() (or pass it to createTidings) first.`,
+      );
     }
     return context;
   };

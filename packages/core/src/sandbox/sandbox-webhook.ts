@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { toFieldIssues } from '../errors/zod-issues.js';
+import { problemResponse } from '../http/problem.js';
 import type { InboundEvent } from '../ports/inbound-event.js';
 import type { ParseResult } from '../ports/transport.js';
-import { problemResponse } from '../http/problem.js';
-import { toFieldIssues } from '../errors/zod-issues.js';
 import { constantTimeEqual } from '../text/constant-time.js';
 
 const bodySchema = z.object({
@@ -26,10 +26,16 @@ export async function parseSandboxWebhook(
   toEvent: (body: SandboxWebhookBody) => InboundEvent,
 ): Promise<ParseResult> {
   if (request.method !== 'POST') {
-    return { response: problemResponse(405, 'Method Not Allowed', 'The sandbox webhook takes POST.', { headers: { allow: 'POST' } }) };
+    return {
+      response: problemResponse(405, 'Method Not Allowed', 'The sandbox webhook takes POST.', {
+        headers: { allow: 'POST' },
+      }),
+    };
   }
   if (secret !== undefined && !constantTimeEqual(request.headers.get('x-sandbox-secret') ?? '', secret)) {
-    return { response: problemResponse(401, 'Unauthorized', 'The x-sandbox-secret header is missing or wrong.') };
+    return {
+      response: problemResponse(401, 'Unauthorized', 'The x-sandbox-secret header is missing or wrong.'),
+    };
   }
   let json: unknown;
   try {
@@ -39,7 +45,11 @@ export async function parseSandboxWebhook(
   }
   const body = bodySchema.safeParse(json);
   if (!body.success) {
-    return { response: problemResponse(422, 'Unprocessable Content', 'The simulated message is invalid.', { errors: toFieldIssues(body.error) }) };
+    return {
+      response: problemResponse(422, 'Unprocessable Content', 'The simulated message is invalid.', {
+        errors: toFieldIssues(body.error),
+      }),
+    };
   }
   return { events: [toEvent(body.data)], response: Response.json({ ok: true }) };
 }

@@ -1,8 +1,8 @@
-import { buildVocabulary, type Vocabulary } from '../consent/vocabulary.js';
 import type { Clock } from '../clock/clock.js';
+import type { WordsByLocale } from '../consent/vocabulary.js';
+import { buildVocabulary, type Vocabulary } from '../consent/vocabulary.js';
 import type { Channel } from '../model/channel.js';
 import type { Store } from '../ports/store.js';
-import type { WordsByLocale } from '../consent/vocabulary.js';
 
 /**
  * Channels and the keyword vocabulary, read on every inbound message, so cached.

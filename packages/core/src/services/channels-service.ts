@@ -6,7 +6,9 @@ import type { Channel } from '../model/channel.js';
 import { normalizePhrase } from '../text/words.js';
 import type { CoreContext } from './core-context.js';
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes (max 63)');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes (max 63)');
 const keyword = z.string().trim().min(1).max(64);
 
 const fields = {
@@ -44,11 +46,15 @@ export function channelsApi(ctx: CoreContext): ChannelsApi {
   const { store, workspaceId } = ctx;
 
   const find = async (slugOrId: string) =>
-    (await store.channels.getBySlug(workspaceId, slugOrId)) ?? (await store.channels.get(workspaceId, slugOrId));
+    (await store.channels.getBySlug(workspaceId, slugOrId)) ??
+    (await store.channels.get(workspaceId, slugOrId));
 
   const mustFind = async (slugOrId: string) => {
     const channel = await find(slugOrId);
-    if (!channel) throw new TidingsError('UNKNOWN_CHANNEL', `No channel "${slugOrId}".`, { issues: [{ field: 'channel', message: 'unknown' }] });
+    if (!channel)
+      throw new TidingsError('UNKNOWN_CHANNEL', `No channel "${slugOrId}".`, {
+        issues: [{ field: 'channel', message: 'unknown' }],
+      });
     return channel;
   };
 
@@ -57,17 +63,23 @@ export function channelsApi(ctx: CoreContext): ChannelsApi {
     const normal = keywords.map(normalizePhrase);
     const issues = normal.flatMap((k, i) => {
       if (!k) return [{ field: `keywords.${i}`, message: 'needs a letter or digit' }];
-      if (isReservedWord(k, ctx.options.stopWords, ctx.options.startWords)) return [{ field: `keywords.${i}`, message: `"${k}" is a START/STOP word` }];
+      if (isReservedWord(k, ctx.options.stopWords, ctx.options.startWords))
+        return [{ field: `keywords.${i}`, message: `"${k}" is a START/STOP word` }];
       if (normal.indexOf(k) !== i) return [{ field: `keywords.${i}`, message: `"${k}" is listed twice` }];
       return [];
     });
     const others = (await store.channels.list(workspaceId)).filter((c) => c.id !== exceptId);
     normal.forEach((k, i) => {
       const owner = others.find((c) => c.keywords.includes(k));
-      if (owner) issues.push({ field: `keywords.${i}`, message: `"${k}" belongs to channel "${owner.slug}"` });
+      if (owner)
+        issues.push({ field: `keywords.${i}`, message: `"${k}" belongs to channel "${owner.slug}"` });
     });
     if (issues.length) {
-      throw new TidingsError('CHANNEL_CONFLICT', `Invalid channel keywords — ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, { issues });
+      throw new TidingsError(
+        'CHANNEL_CONFLICT',
+        `Invalid channel keywords — ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+        { issues },
+      );
     }
     return normal;
   };
@@ -83,7 +95,10 @@ export function channelsApi(ctx: CoreContext): ChannelsApi {
       const parsed = parseOrThrow(createSchema, input, 'channel');
       const existing = await store.channels.list(workspaceId);
       if (existing.length >= ctx.options.maxChannels) {
-        throw new TidingsError('CHANNEL_LIMIT', `This workspace has the maximum of ${ctx.options.maxChannels} channels; raise maxChannels or remove one.`);
+        throw new TidingsError(
+          'CHANNEL_LIMIT',
+          `This workspace has the maximum of ${ctx.options.maxChannels} channels; raise maxChannels or remove one.`,
+        );
       }
       const keywords = await checkKeywords(parsed.keywords, null);
       const channel = await store.channels.create(

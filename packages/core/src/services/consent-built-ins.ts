@@ -6,7 +6,7 @@ import type { InboundMessageEvent } from '../ports/inbound-event.js';
 import { confirmContact } from './confirm.js';
 import type { CoreContext } from './core-context.js';
 import { appendLedger } from './ledger.js';
-import { replyWith, repliesFor } from './replies.js';
+import { repliesFor, replyWith } from './replies.js';
 import { joinChannels, leaveChannels } from './subscriptions.js';
 import { confirmByToken } from './token-confirmation.js';
 
@@ -45,15 +45,26 @@ export async function handleConsent(ctx: CoreContext, inbound: InboundMessage): 
     case 'stop-channels': {
       await leaveChannels(ctx, contact, command.channels, source);
       const left = await ctx.store.subscriptions.listByContact(ctx.workspaceId, contact.id);
-      if (left.length === 0 && contact.state === 'confirmed') contact = await unsubscribe(ctx, contact, message.id);
+      if (left.length === 0 && contact.state === 'confirmed')
+        contact = await unsubscribe(ctx, contact, message.id);
       const names = command.channels.map((c) => c.name).join(', ');
-      await replyWith(ctx, contact, repliesFor(ctx, contact).channelsLeft, 'consent-reply', answer, { channels: names });
+      await replyWith(ctx, contact, repliesFor(ctx, contact).channelsLeft, 'consent-reply', answer, {
+        channels: names,
+      });
       break;
     }
     case 'start': {
-      const byToken = command.token ? await confirmByToken(ctx, contact, command.token, message, event) : null;
+      const byToken = command.token
+        ? await confirmByToken(ctx, contact, command.token, message, event)
+        : null;
       const method = event.startPayload !== undefined ? ('deep-link' as const) : ('keyword' as const);
-      contact = byToken ?? (await confirmContact(ctx, contact, { channels: [], source: { ...source, method }, senderId: event.senderId }));
+      contact =
+        byToken ??
+        (await confirmContact(ctx, contact, {
+          channels: [],
+          source: { ...source, method },
+          senderId: event.senderId,
+        }));
       await sendDefaultWelcome(ctx, contact, answer);
       break;
     }
@@ -62,7 +73,11 @@ export async function handleConsent(ctx: CoreContext, inbound: InboundMessage): 
       contact =
         contact.state === 'confirmed'
           ? contact
-          : await confirmContact(ctx, contact, { channels: command.channels, source, senderId: event.senderId });
+          : await confirmContact(ctx, contact, {
+              channels: command.channels,
+              source,
+              senderId: event.senderId,
+            });
       await joinChannels(ctx, contact, command.channels, source);
       await sendWelcomes(ctx, contact, command.channels, answer);
       break;
@@ -71,7 +86,10 @@ export async function handleConsent(ctx: CoreContext, inbound: InboundMessage): 
       if (inbound.isFirst && contact.state === 'visitor' && ctx.options.subscribeOnFirstMessage) {
         const { channels } = await ctx.channels.get();
         if (channels.some((c) => c.isDefault && c.active)) {
-          contact = await confirmContact(ctx, contact, { channels: [], source: { ...source, method: 'message' } });
+          contact = await confirmContact(ctx, contact, {
+            channels: [],
+            source: { ...source, method: 'message' },
+          });
           await sendDefaultWelcome(ctx, contact, answer);
         }
       }
@@ -86,7 +104,12 @@ async function unsubscribe(ctx: CoreContext, contact: Contact, messageId: string
   await ctx.store.optinTokens.revokeForContact(ctx.workspaceId, contact.id, now);
   await appendLedger(ctx, contact, { action: 'opted-out', method: 'keyword', messageId });
   if (contact.state === 'unsubscribed') return contact;
-  const updated = await ctx.store.contacts.update(ctx.workspaceId, contact.id, { state: 'unsubscribed' }, now);
+  const updated = await ctx.store.contacts.update(
+    ctx.workspaceId,
+    contact.id,
+    { state: 'unsubscribed' },
+    now,
+  );
   ctx.events.emit('contact.unsubscribed', { contact: updated });
   return updated;
 }
@@ -101,8 +124,14 @@ async function sendDefaultWelcome(ctx: CoreContext, contact: Contact, answer: An
 }
 
 /** One welcome for each channel named by keyword (F12). */
-async function sendWelcomes(ctx: CoreContext, contact: Contact, channels: readonly Channel[], answer: Answer): Promise<void> {
+async function sendWelcomes(
+  ctx: CoreContext,
+  contact: Contact,
+  channels: readonly Channel[],
+  answer: Answer,
+): Promise<void> {
   const withWelcome = channels.filter((c) => c.welcome);
-  if (withWelcome.length === 0) return replyWith(ctx, contact, repliesFor(ctx, contact).confirmed, 'welcome', answer);
+  if (withWelcome.length === 0)
+    return replyWith(ctx, contact, repliesFor(ctx, contact).confirmed, 'welcome', answer);
   for (const channel of withWelcome) await replyWith(ctx, contact, channel.welcome!, 'welcome', answer);
 }

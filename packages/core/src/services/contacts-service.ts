@@ -17,7 +17,12 @@ export interface ContactExport {
 export interface ContactsApi {
   get(id: string): Promise<Contact | null>;
   find(query: { transport: string; address: string }): Promise<Contact | null>;
-  list(query?: { state?: ContactState; transport?: string; limit?: number; cursor?: string | null }): Promise<Page<Contact>>;
+  list(query?: {
+    state?: ContactState;
+    transport?: string;
+    limit?: number;
+    cursor?: string | null;
+  }): Promise<Page<Contact>>;
   /** Slugs of the channels the contact is subscribed to. */
   subscriptions(id: string): Promise<string[]>;
   /** The contact's consent ledger, oldest first (F8). */
@@ -31,7 +36,10 @@ export function contactsApi(ctx: CoreContext): ContactsApi {
   const { store, workspaceId } = ctx;
 
   const subscriptions = async (id: string) => {
-    const [subs, { channels }] = await Promise.all([store.subscriptions.listByContact(workspaceId, id), ctx.channels.get()]);
+    const [subs, { channels }] = await Promise.all([
+      store.subscriptions.listByContact(workspaceId, id),
+      ctx.channels.get(),
+    ]);
     return channels.filter((c) => subs.some((s) => s.channelId === c.id)).map((c) => c.slug);
   };
 
@@ -53,7 +61,10 @@ export function contactsApi(ctx: CoreContext): ContactsApi {
       const messages: Message[] = [];
       let cursor: string | null = null;
       do {
-        const page: Page<Message> = await store.messages.listByContact(workspaceId, id, { limit: 500, cursor });
+        const page: Page<Message> = await store.messages.listByContact(workspaceId, id, {
+          limit: 500,
+          cursor,
+        });
         messages.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);

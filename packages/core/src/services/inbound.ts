@@ -10,8 +10,8 @@ import type {
   StatusEvent,
 } from '../ports/inbound-event.js';
 import type { Transport } from '../ports/transport.js';
-import { markBlocked, markUnblocked } from './contact-blocking.js';
 import { type BuiltInResult, handleConsent } from './consent-built-ins.js';
+import { markBlocked, markUnblocked } from './contact-blocking.js';
 import type { CoreContext } from './core-context.js';
 import type { KeyedLock } from './keyed-lock.js';
 
@@ -74,7 +74,12 @@ export class InboundPipeline {
     return result as { contact: Contact; created: boolean };
   }
 
-  async #record(contact: Contact, transport: Transport, event: InboundMessageEvent | CallEvent, content: Content) {
+  async #record(
+    contact: Contact,
+    transport: Transport,
+    event: InboundMessageEvent | CallEvent,
+    content: Content,
+  ) {
     return this.ctx.store.messages.insert({
       workspaceId: this.ctx.workspaceId,
       contactId: contact.id,
@@ -94,7 +99,8 @@ export class InboundPipeline {
 
   /** A message proves the contact can reach us: unblock, note the time (service window), learn the name. */
   async #touch(contact: Contact, event: InboundMessageEvent | CallEvent): Promise<Contact> {
-    const unblocked = contact.blockedAt === null ? contact : await markUnblocked(this.ctx, contact, 'message');
+    const unblocked =
+      contact.blockedAt === null ? contact : await markUnblocked(this.ctx, contact, 'message');
     const patch: Parameters<typeof this.ctx.store.contacts.update>[2] = { lastInboundAt: event.at };
     if (event.type === 'message') {
       if (event.profileName && !unblocked.name) patch.name = event.profileName;
@@ -125,7 +131,11 @@ export class InboundPipeline {
   }
 
   async #block(transport: Transport, event: BlockEvent): Promise<void> {
-    const contact = await this.ctx.store.contacts.findByAddress(this.ctx.workspaceId, transport.name, event.from);
+    const contact = await this.ctx.store.contacts.findByAddress(
+      this.ctx.workspaceId,
+      transport.name,
+      event.from,
+    );
     if (!contact) return;
     if (event.type === 'block') await markBlocked(this.ctx, contact, 'blocked by the contact', 'platform');
     else await markUnblocked(this.ctx, contact, 'platform');
@@ -133,11 +143,18 @@ export class InboundPipeline {
 
   async #status(transport: Transport, event: StatusEvent): Promise<void> {
     const { store, workspaceId } = this.ctx;
-    const message = await store.messages.findOutboundByProviderId(workspaceId, transport.name, event.providerMessageId);
+    const message = await store.messages.findOutboundByProviderId(
+      workspaceId,
+      transport.name,
+      event.providerMessageId,
+    );
     if (!message || !movesForward(message.status, event.status)) return;
     const error = event.error ? `${event.error.reason} (${event.error.code})` : null;
     await store.messages.updateStatus(workspaceId, message.id, { status: event.status, error });
-    this.ctx.events.emit('delivery.updated', { message: { ...message, status: event.status, error }, status: event.status });
+    this.ctx.events.emit('delivery.updated', {
+      message: { ...message, status: event.status, error },
+      status: event.status,
+    });
   }
 }
 

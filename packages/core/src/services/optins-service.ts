@@ -7,8 +7,8 @@ import { TidingsError } from '../errors/tidings-error.js';
 import { parseOrThrow } from '../errors/zod-issues.js';
 import type { Contact } from '../model/contact.js';
 import { type OptinToken, type OptinTokenStatus, tokenStatus } from '../model/optin-token.js';
-import type { OptinLink } from '../ports/transport.js';
 import { toE164 } from '../phone/parse-phone.js';
+import type { OptinLink } from '../ports/transport.js';
 import type { CoreContext } from './core-context.js';
 import { appendLedger } from './ledger.js';
 import { transportFor } from './transports.js';
@@ -67,19 +67,32 @@ export function optinsApi(ctx: CoreContext): OptinsApi {
   const checkChannels = async (slugs: string[]) => {
     const { channels } = await ctx.channels.get();
     const issues = slugs.flatMap((slug, i) =>
-      channels.some((c) => c.slug === slug && c.active) ? [] : [{ field: `channels.${i}`, message: `unknown channel "${slug}"` }],
+      channels.some((c) => c.slug === slug && c.active)
+        ? []
+        : [{ field: `channels.${i}`, message: `unknown channel "${slug}"` }],
     );
     if (issues.length) {
-      throw new TidingsError('UNKNOWN_CHANNEL', `Unknown or inactive channels: ${issues.map((i) => i.message).join(', ')}.`, { issues });
+      throw new TidingsError(
+        'UNKNOWN_CHANNEL',
+        `Unknown or inactive channels: ${issues.map((i) => i.message).join(', ')}.`,
+        { issues },
+      );
     }
     return [...new Set(slugs)];
   };
 
   const poolFull = (transport: string) =>
-    new TidingsError('SENDER_POOL_FULL', `Every sender of "${transport}" is at capacity; add a sender or raise a capacity.`);
+    new TidingsError(
+      'SENDER_POOL_FULL',
+      `Every sender of "${transport}" is at capacity; add a sender or raise a capacity.`,
+    );
 
   /** A pending contact for a phone address; an existing contact keeps its state and sender. */
-  const pendingContact = async (transport: string, address: string, locale: string | null): Promise<Contact> => {
+  const pendingContact = async (
+    transport: string,
+    address: string,
+    locale: string | null,
+  ): Promise<Contact> => {
     const pool = transportFor(ctx, transport).senders.map((s) => ({ id: s.id, capacity: s.capacity }));
     const result = await store.contacts.getOrCreate(
       {
@@ -108,7 +121,9 @@ export function optinsApi(ctx: CoreContext): OptinsApi {
     const senders = transportFor(ctx, transport).senders;
     const counts = await store.contacts.countBySender(workspaceId, transport);
     const withRoom = senders.filter((s) => (counts.get(s.id) ?? 0) < s.capacity);
-    const best = withRoom.sort((a, b) => (counts.get(a.id) ?? 0) / a.capacity - (counts.get(b.id) ?? 0) / b.capacity)[0];
+    const best = withRoom.sort(
+      (a, b) => (counts.get(a.id) ?? 0) / a.capacity - (counts.get(b.id) ?? 0) / b.capacity,
+    )[0];
     if (!best) throw poolFull(transport);
     return best.id;
   };
@@ -128,7 +143,10 @@ export function optinsApi(ctx: CoreContext): OptinsApi {
     const contact = address ? await pendingContact(transport.name, address, locale) : null;
     const senderId = contact?.senderId ?? (await senderForUnknown(transport.name));
     const sender = transport.senders.find((s) => s.id === senderId) ?? transport.senders[0]!;
-    const replies = ctx.options.replies[locale] ?? ctx.options.replies[ctx.options.defaultLocale] ?? ctx.options.replies.en!;
+    const replies =
+      ctx.options.replies[locale] ??
+      ctx.options.replies[ctx.options.defaultLocale] ??
+      ctx.options.replies.en!;
     const notice = fillPlaceholders(replies.notice, { business: ctx.options.businessName });
     const now = ctx.clock.now();
     const token: OptinToken = {
@@ -177,7 +195,11 @@ export function optinsApi(ctx: CoreContext): OptinsApi {
     async status(value) {
       const token = await store.optinTokens.get(workspaceId, value.toLowerCase());
       if (!token) return null;
-      return { status: tokenStatus(token, ctx.clock.now()), expiresAt: token.expiresAt, channels: token.channels };
+      return {
+        status: tokenStatus(token, ctx.clock.now()),
+        expiresAt: token.expiresAt,
+        channels: token.channels,
+      };
     },
   };
 }

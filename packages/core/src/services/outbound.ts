@@ -1,11 +1,11 @@
-import type { Content } from '../model/content.js';
+import { mayMessage } from '../consent/may-message.js';
+import { TidingsError } from '../errors/tidings-error.js';
 import type { Contact } from '../model/contact.js';
+import type { Content } from '../model/content.js';
 import type { Message, OutboundPurpose } from '../model/message.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
-import { TidingsError } from '../errors/tidings-error.js';
-import { mayMessage } from '../consent/may-message.js';
-import type { CoreContext } from './core-context.js';
 import { markBlocked } from './contact-blocking.js';
+import type { CoreContext } from './core-context.js';
 import { transportFor } from './transports.js';
 
 export interface SendOptions {
@@ -52,18 +52,36 @@ export async function sendToContact(
 
   let outcome: SendOutcome;
   try {
-    outcome = await transport.send({ sender, to: contact.address, content, purpose: options.purpose, messageId: message.id });
+    outcome = await transport.send({
+      sender,
+      to: contact.address,
+      content,
+      purpose: options.purpose,
+      messageId: message.id,
+    });
   } catch (error) {
     ctx.logger.error(`transport "${transport.name}" threw instead of returning an outcome`, { error });
-    outcome = { kind: 'retry', retryAfterMs: null, reason: error instanceof Error ? error.message : String(error) };
+    outcome = {
+      kind: 'retry',
+      retryAfterMs: null,
+      reason: error instanceof Error ? error.message : String(error),
+    };
   }
   return { message: await recordOutcome(ctx, contact, message, outcome), outcome };
 }
 
-async function recordOutcome(ctx: CoreContext, contact: Contact, message: Message, outcome: SendOutcome): Promise<Message> {
+async function recordOutcome(
+  ctx: CoreContext,
+  contact: Contact,
+  message: Message,
+  outcome: SendOutcome,
+): Promise<Message> {
   const { store, workspaceId, events } = ctx;
   if (outcome.kind === 'accepted') {
-    await store.messages.updateStatus(workspaceId, message.id, { status: 'sent', providerMessageId: outcome.providerMessageId });
+    await store.messages.updateStatus(workspaceId, message.id, {
+      status: 'sent',
+      providerMessageId: outcome.providerMessageId,
+    });
     const sent: Message = { ...message, status: 'sent', providerMessageId: outcome.providerMessageId };
     events.emit('message.sent', { contact, message: sent });
     return sent;

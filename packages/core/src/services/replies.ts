@@ -1,5 +1,5 @@
-import { TidingsError } from '../errors/tidings-error.js';
 import { fillPlaceholders, type ReplyTexts } from '../consent/replies.js';
+import { TidingsError } from '../errors/tidings-error.js';
 import type { Contact } from '../model/contact.js';
 import type { OutboundPurpose } from '../model/message.js';
 import type { CoreContext } from './core-context.js';
@@ -7,7 +7,9 @@ import { sendToContact } from './outbound.js';
 
 export function repliesFor(ctx: CoreContext, contact: Contact): ReplyTexts {
   const locale = contact.locale ?? ctx.options.defaultLocale;
-  return ctx.options.replies[locale] ?? ctx.options.replies[ctx.options.defaultLocale] ?? ctx.options.replies.en!;
+  return (
+    ctx.options.replies[locale] ?? ctx.options.replies[ctx.options.defaultLocale] ?? ctx.options.replies.en!
+  );
 }
 
 /** Sends a text to a contact as an answer to their message `inReplyTo`, filling `{name}` and friends. */
@@ -19,7 +21,11 @@ export async function replyWith(
   answer: { inReplyTo: string | null; senderId?: string },
   values: Record<string, string> = {},
 ): Promise<void> {
-  const filled = fillPlaceholders(text, { name: contact.name ?? '', business: ctx.options.businessName, ...values });
+  const filled = fillPlaceholders(text, {
+    name: contact.name ?? '',
+    business: ctx.options.businessName,
+    ...values,
+  });
   try {
     await sendToContact(ctx, contact, { text: filled }, { purpose, ...answer });
   } catch (error) {

@@ -18,10 +18,19 @@ export async function joinChannels(
   source: ConsentSource,
 ): Promise<Channel[]> {
   const active = channels.filter((c) => c.active);
-  const addedIds = await ctx.store.subscriptions.add(ctx.workspaceId, contact.id, active.map((c) => c.id), ctx.clock.now());
+  const addedIds = await ctx.store.subscriptions.add(
+    ctx.workspaceId,
+    contact.id,
+    active.map((c) => c.id),
+    ctx.clock.now(),
+  );
   const added = active.filter((c) => addedIds.includes(c.id));
   if (added.length > 0) {
-    await appendLedger(ctx, contact, { action: 'channel-added', channels: added.map((c) => c.slug), ...source });
+    await appendLedger(ctx, contact, {
+      action: 'channel-added',
+      channels: added.map((c) => c.slug),
+      ...source,
+    });
     for (const channel of added) ctx.events.emit('subscription.added', { contact, channel });
   }
   return added;
@@ -34,11 +43,19 @@ export async function leaveChannels(
   channels: readonly Channel[] | null,
   source: ConsentSource,
 ): Promise<Channel[]> {
-  const removedIds = await ctx.store.subscriptions.remove(ctx.workspaceId, contact.id, channels?.map((c) => c.id));
+  const removedIds = await ctx.store.subscriptions.remove(
+    ctx.workspaceId,
+    contact.id,
+    channels?.map((c) => c.id),
+  );
   const { channels: all } = await ctx.channels.get();
   const removed = all.filter((c) => removedIds.includes(c.id));
   if (removedIds.length > 0) {
-    await appendLedger(ctx, contact, { action: 'channel-removed', channels: removed.map((c) => c.slug), ...source });
+    await appendLedger(ctx, contact, {
+      action: 'channel-removed',
+      channels: removed.map((c) => c.slug),
+      ...source,
+    });
     for (const channel of removed) ctx.events.emit('subscription.removed', { contact, channel });
   }
   return removed;

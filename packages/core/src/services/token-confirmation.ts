@@ -7,7 +7,8 @@ import type { CoreContext } from './core-context.js';
 import { appendLedger } from './ledger.js';
 
 /** The phone a contact is known by, where we know one. */
-const knownPhone = (contact: Contact) => contact.phone ?? (contact.address.startsWith('+') ? contact.address : null);
+const knownPhone = (contact: Contact) =>
+  contact.phone ?? (contact.address.startsWith('+') ? contact.address : null);
 
 /**
  * Confirms a sign-up by its token (F1). The token must be pending, for this messenger, and — where the
@@ -24,7 +25,12 @@ export async function confirmByToken(
   const now = ctx.clock.now();
   const token = await store.optinTokens.get(workspaceId, tokenValue);
   const reject = async (reason: string) => {
-    await appendLedger(ctx, contact, { action: 'token-rejected', method: 'message', messageId: message.id, detail: reason });
+    await appendLedger(ctx, contact, {
+      action: 'token-rejected',
+      method: 'message',
+      messageId: message.id,
+      detail: reason,
+    });
     return null;
   };
   if (!token || token.transport !== contact.transport) return reject('unknown token');
@@ -32,10 +38,15 @@ export async function confirmByToken(
   if (status !== 'pending') return reject(`token ${status}`);
   // Where the platform hides the phone behind a business-scoped id, the token in the text is the proof.
   const phone = knownPhone(contact);
-  if (token.address !== null && token.address !== contact.address && (phone === null || phone !== token.address)) {
+  if (
+    token.address !== null &&
+    token.address !== contact.address &&
+    (phone === null || phone !== token.address)
+  ) {
     return reject('token sent from another address');
   }
-  if (!(await store.optinTokens.consume(workspaceId, token.token, contact.id, now))) return reject('token already used');
+  if (!(await store.optinTokens.consume(workspaceId, token.token, contact.id, now)))
+    return reject('token already used');
 
   const { channels: all } = await ctx.channels.get();
   const chosen = all.filter((c) => token.channels.includes(c.slug));

@@ -9,7 +9,11 @@ export const T0 = Date.parse('2026-06-01T10:00:00Z');
 /** A fresh workspace per test, so suites can share one database without colliding. */
 export const freshWorkspace = () => `ws-${nanoid(10)}`;
 
-export function contactInput(workspaceId: string, address: string, overrides: Partial<NewContactInput> = {}): NewContactInput {
+export function contactInput(
+  workspaceId: string,
+  address: string,
+  overrides: Partial<NewContactInput> = {},
+): NewContactInput {
   return {
     workspaceId,
     transport: 'sandbox',
@@ -27,7 +31,11 @@ export function contactInput(workspaceId: string, address: string, overrides: Pa
   };
 }
 
-export function ledgerLine(workspaceId: string, contactId: string | null, overrides: Partial<NewConsentEntry> = {}): NewConsentEntry {
+export function ledgerLine(
+  workspaceId: string,
+  contactId: string | null,
+  overrides: Partial<NewConsentEntry> = {},
+): NewConsentEntry {
   return {
     workspaceId,
     contactId,
@@ -47,7 +55,9 @@ export function ledgerLine(workspaceId: string, contactId: string | null, overri
 
 export function tokenRow(workspaceId: string, overrides: Partial<OptinToken> = {}): OptinToken {
   return {
-    token: nanoid(20).toLowerCase().replace(/[^a-z0-9]/g, 'x'),
+    token: nanoid(20)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x'),
     workspaceId,
     transport: 'sandbox',
     senderId: 'sandbox',
@@ -66,7 +76,11 @@ export function tokenRow(workspaceId: string, overrides: Partial<OptinToken> = {
   };
 }
 
-export function messageRow(workspaceId: string, contactId: string, overrides: Partial<NewMessage> = {}): NewMessage {
+export function messageRow(
+  workspaceId: string,
+  contactId: string,
+  overrides: Partial<NewMessage> = {},
+): NewMessage {
   return {
     workspaceId,
     contactId,

@@ -1,5 +1,5 @@
-export { storeContract, type StoreUnderTest, type ContractSubject } from './store-contract.js';
-export type { StoreBackdoor } from './store-backdoor.js';
+export { type ManualClock, manualClock } from '../clock/manual-clock.js';
 export { memoryStoreWithBackdoor } from './memory-with-backdoor.js';
-export { manualClock, type ManualClock } from '../clock/manual-clock.js';
-export { playSubscriber, type PlayedSubscriber } from './play-subscriber.js';
+export { type PlayedSubscriber, playSubscriber } from './play-subscriber.js';
+export type { StoreBackdoor } from './store-backdoor.js';
+export { type ContractSubject, type StoreUnderTest, storeContract } from './store-contract.js';

@@ -1,5 +1,5 @@
-import type { SandboxSentMessage } from '../sandbox/sandbox-types.js';
 import type { SandboxTransport } from '../sandbox/sandbox-transport.js';
+import type { SandboxSentMessage } from '../sandbox/sandbox-types.js';
 
 /** A subscriber on a sandbox phone: writes, and reads what arrived. */
 export interface PlayedSubscriber {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../ports/store.js';
-import type { StoreBackdoor } from './store-backdoor.js';
-import { contactSuite } from './contract/contacts-suite.js';
 import { channelSuite } from './contract/channels-suite.js';
-import { tokenSuite } from './contract/tokens-suite.js';
+import { contactSuite } from './contract/contacts-suite.js';
+import { eraseSuite } from './contract/erase-suite.js';
 import { messageSuite } from './contract/messages-suite.js';
 import { rateLimitSuite } from './contract/rate-limits-suite.js';
-import { eraseSuite } from './contract/erase-suite.js';
+import { tokenSuite } from './contract/tokens-suite.js';
+import type { StoreBackdoor } from './store-backdoor.js';
 
 export interface StoreUnderTest {
   store: Store;

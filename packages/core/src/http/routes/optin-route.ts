@@ -21,7 +21,9 @@ const bodySchema = z.object({
 const decoyToken = customAlphabet(tokenAlphabet, tokenLength);
 
 /** The one answer shape for every accepted sign-up, known number or not (no enumeration, F41). */
-function accepted(started: Pick<OptinStarted, 'token' | 'expiresAt' | 'transport' | 'sender' | 'link' | 'channels'>): Response {
+function accepted(
+  started: Pick<OptinStarted, 'token' | 'expiresAt' | 'transport' | 'sender' | 'link' | 'channels'>,
+): Response {
   return Response.json(
     {
       status: 'pending',
@@ -45,7 +47,12 @@ async function hashKey(value: string): Promise<string> {
 
 async function limit(ctx: RouteContext, bucket: string, rule: { limit: number; windowMs: number }) {
   const { core } = ctx;
-  const result = await core.store.rateLimits.consume(core.workspaceId, await hashKey(bucket), rule, core.clock.now());
+  const result = await core.store.rateLimits.consume(
+    core.workspaceId,
+    await hashKey(bucket),
+    rule,
+    core.clock.now(),
+  );
   if (!result.allowed) {
     throw httpError('RATE_LIMITED', 'Too many sign-up attempts; try again later.', [], result.retryAfterMs);
   }
@@ -57,7 +64,8 @@ export const startOptinRoute: Route = async (request, ctx) => {
   const json = await readJsonObject(request, core.options.http.maxBodyBytes);
   const honeypot = json[core.options.optin.honeypotField];
   const parsed = bodySchema.safeParse(json);
-  if (!parsed.success) throw httpError('INVALID_INPUT', 'The sign-up request is invalid.', toFieldIssues(parsed.error));
+  if (!parsed.success)
+    throw httpError('INVALID_INPUT', 'The sign-up request is invalid.', toFieldIssues(parsed.error));
   const body = parsed.data;
   const transport = transportFor(core, body.transport ?? [...core.transports.keys()][0]!);
   const address =
@@ -66,7 +74,9 @@ export const startOptinRoute: Route = async (request, ctx) => {
       : undefined;
   const { channels } = await core.channels.get();
   const unknown = body.channels.flatMap((slug, i) =>
-    channels.some((c) => c.slug === slug && c.active) ? [] : [{ field: `channels.${i}`, message: `unknown channel "${slug}"` }],
+    channels.some((c) => c.slug === slug && c.active)
+      ? []
+      : [{ field: `channels.${i}`, message: `unknown channel "${slug}"` }],
   );
   if (unknown.length) throw httpError('UNKNOWN_CHANNEL', 'Some chosen channels do not exist.', unknown);
 
@@ -74,7 +84,14 @@ export const startOptinRoute: Route = async (request, ctx) => {
     // A bot filled the hidden field: answer as if accepted, store nothing.
     const sender = transport.senders[0]!;
     const token = decoyToken();
-    return accepted({ token, expiresAt: core.clock.now() + core.options.optin.tokenTtlMs, transport: transport.name, sender, link: transport.optinLink(sender, token), channels: body.channels });
+    return accepted({
+      token,
+      expiresAt: core.clock.now() + core.options.optin.tokenTtlMs,
+      transport: transport.name,
+      sender,
+      link: transport.optinLink(sender, token),
+      channels: body.channels,
+    });
   }
 
   const client = clientAddressOf(request, ctx.handler, core.options.http.trustProxy);

@@ -12,7 +12,9 @@ export const optinStatusRoute: Route = async (_request, { core, optins, params }
     {
       status: status.status === 'revoked' ? 'expired' : status.status,
       expiresAt: new Date(status.expiresAt).toISOString(),
-      channels: channels.filter((c) => status.channels.includes(c.slug)).map((c) => ({ slug: c.slug, name: c.name })),
+      channels: channels
+        .filter((c) => status.channels.includes(c.slug))
+        .map((c) => ({ slug: c.slug, name: c.name })),
     },
     { headers: { 'cache-control': 'no-store' } },
   );

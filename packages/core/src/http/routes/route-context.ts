@@ -1,5 +1,5 @@
-import type { InboundPipeline } from '../../services/inbound.js';
 import type { CoreContext } from '../../services/core-context.js';
+import type { InboundPipeline } from '../../services/inbound.js';
 import type { OptinsApi } from '../../services/optins-service.js';
 import type { HandlerContext } from '../client-address.js';
 

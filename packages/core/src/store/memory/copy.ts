@@ -4,7 +4,11 @@ import type { Contact } from '../../model/contact.js';
 import type { Message } from '../../model/message.js';
 import type { OptinToken } from '../../model/optin-token.js';
 
-export const copyContact = (c: Contact): Contact => ({ ...c, attributes: { ...c.attributes }, tags: [...c.tags] });
+export const copyContact = (c: Contact): Contact => ({
+  ...c,
+  attributes: { ...c.attributes },
+  tags: [...c.tags],
+});
 export const copyChannel = (c: Channel): Channel => ({ ...c, keywords: [...c.keywords] });
 export const copyEntry = (e: ConsentEntry): ConsentEntry => ({ ...e, channels: [...e.channels] });
 export const copyToken = (t: OptinToken): OptinToken => ({ ...t, channels: [...t.channels] });

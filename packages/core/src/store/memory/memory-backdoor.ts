@@ -37,7 +37,10 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       scan('contacts', t.contacts.values());
       scan('contact_addresses', t.contactByAddress.keys());
       scan('channels', t.channels.values());
-      scan('subscriptions', [...t.subscriptions.entries()].map(([k, v]) => [k, [...v.values()]]));
+      scan(
+        'subscriptions',
+        [...t.subscriptions.entries()].map(([k, v]) => [k, [...v.values()]]),
+      );
       scan('consent_ledger', t.ledger);
       scan('optin_tokens', t.tokens.values());
       scan('messages', t.messages.values());

@@ -6,18 +6,24 @@ import { copyChannel } from './copy.js';
 import type { MemoryTables } from './memory-tables.js';
 
 export function memoryChannels(t: MemoryTables): ChannelRepository {
-  const inWorkspace = (workspaceId: string) => [...t.channels.values()].filter((c) => c.workspaceId === workspaceId);
+  const inWorkspace = (workspaceId: string) =>
+    [...t.channels.values()].filter((c) => c.workspaceId === workspaceId);
 
   const assertSlugFree = (workspaceId: string, slug: string, exceptId?: string) => {
     if (inWorkspace(workspaceId).some((c) => c.slug === slug && c.id !== exceptId)) {
-      throw new TidingsError('CHANNEL_CONFLICT', `A channel with slug "${slug}" exists already; choose another slug.`, {
-        issues: [{ field: 'slug', message: 'taken' }],
-      });
+      throw new TidingsError(
+        'CHANNEL_CONFLICT',
+        `A channel with slug "${slug}" exists already; choose another slug.`,
+        {
+          issues: [{ field: 'slug', message: 'taken' }],
+        },
+      );
     }
   };
 
   const clearOtherDefaults = (workspaceId: string, keepId: string) => {
-    for (const c of inWorkspace(workspaceId)) if (c.id !== keepId && c.isDefault) t.channels.set(c.id, { ...c, isDefault: false });
+    for (const c of inWorkspace(workspaceId))
+      if (c.id !== keepId && c.isDefault) t.channels.set(c.id, { ...c, isDefault: false });
   };
 
   return {

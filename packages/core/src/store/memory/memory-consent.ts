@@ -11,7 +11,9 @@ export function memoryConsent(t: MemoryTables): ConsentRepository {
       return copyEntry(row);
     },
     async listByContact(workspaceId, contactId) {
-      return t.ledger.filter((e) => e.workspaceId === workspaceId && e.contactId === contactId).map(copyEntry);
+      return t.ledger
+        .filter((e) => e.workspaceId === workspaceId && e.contactId === contactId)
+        .map(copyEntry);
     },
   };
 }

@@ -44,7 +44,12 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
           ? choice.senderId
           : pickSender(choice.pool, countBySender(t, input.workspaceId, input.transport));
       if (senderId === null) return { contact: null, poolFull: true };
-      const row: Contact = { ...copyContact({ ...input, senderId } as Contact), id: nanoid(), createdAt: at, updatedAt: at };
+      const row: Contact = {
+        ...copyContact({ ...input, senderId } as Contact),
+        id: nanoid(),
+        createdAt: at,
+        updatedAt: at,
+      };
       t.contacts.set(row.id, row);
       t.contactByAddress.set(addressKey, row.id);
       return { contact: copyContact(row), created: true };

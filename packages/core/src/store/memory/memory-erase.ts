@@ -8,7 +8,8 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
   t.contactByAddress.delete(key(workspaceId, contact.transport, contact.address));
   t.subscriptions.delete(key(workspaceId, id));
   for (const [k, token] of t.tokens) {
-    if (token.workspaceId === workspaceId && (token.contactId === id || token.usedByContactId === id)) t.tokens.delete(k);
+    if (token.workspaceId === workspaceId && (token.contactId === id || token.usedByContactId === id))
+      t.tokens.delete(k);
   }
   const messageIds = t.messagesByContact.get(key(workspaceId, id)) ?? [];
   for (const messageId of messageIds) {
@@ -21,6 +22,8 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
   }
   t.messagesByContact.delete(key(workspaceId, id));
   t.ledger = t.ledger.filter(
-    (e) => e.workspaceId !== workspaceId || (e.contactId !== id && !(e.transport === contact.transport && e.address === contact.address)),
+    (e) =>
+      e.workspaceId !== workspaceId ||
+      (e.contactId !== id && !(e.transport === contact.transport && e.address === contact.address)),
   );
 }

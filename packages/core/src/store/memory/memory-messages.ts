@@ -5,7 +5,8 @@ import { copyMessage } from './copy.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 export function memoryMessages(t: MemoryTables): MessageRepository {
-  const providerIndex = (m: Message) => (m.direction === 'in' ? t.inboundByProviderId : t.outboundByProviderId);
+  const providerIndex = (m: Message) =>
+    m.direction === 'in' ? t.inboundByProviderId : t.outboundByProviderId;
 
   return {
     async insert(message) {
@@ -30,7 +31,8 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       if (patch.error !== undefined) next.error = patch.error;
       if (patch.providerMessageId !== undefined) {
         next.providerMessageId = patch.providerMessageId;
-        if (patch.providerMessageId) t.outboundByProviderId.set(key(workspaceId, row.transport, patch.providerMessageId), id);
+        if (patch.providerMessageId)
+          t.outboundByProviderId.set(key(workspaceId, row.transport, patch.providerMessageId), id);
       }
       t.messages.set(id, next);
     },
@@ -51,7 +53,10 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
         end = at === -1 ? 0 : at;
       }
       const start = Math.max(0, end - query.limit);
-      const items = ids.slice(start, end).reverse().map((id) => copyMessage(t.messages.get(id)!));
+      const items = ids
+        .slice(start, end)
+        .reverse()
+        .map((id) => copyMessage(t.messages.get(id)!));
       return { items, nextCursor: start > 0 ? (items.at(-1)?.id ?? null) : null };
     },
   };

@@ -21,7 +21,12 @@ export function memoryTokens(t: MemoryTables): OptinTokenRepository {
     async revokeForContact(workspaceId, contactId, at) {
       let count = 0;
       for (const [k, row] of t.tokens) {
-        if (row.workspaceId !== workspaceId || row.contactId !== contactId || tokenStatus(row, at) !== 'pending') continue;
+        if (
+          row.workspaceId !== workspaceId ||
+          row.contactId !== contactId ||
+          tokenStatus(row, at) !== 'pending'
+        )
+          continue;
         t.tokens.set(k, { ...row, revokedAt: at });
         count++;
       }
@@ -30,7 +35,12 @@ export function memoryTokens(t: MemoryTables): OptinTokenRepository {
     async latestPendingForContact(workspaceId, contactId, at) {
       let latest: OptinToken | null = null;
       for (const row of t.tokens.values()) {
-        if (row.workspaceId !== workspaceId || row.contactId !== contactId || tokenStatus(row, at) !== 'pending') continue;
+        if (
+          row.workspaceId !== workspaceId ||
+          row.contactId !== contactId ||
+          tokenStatus(row, at) !== 'pending'
+        )
+          continue;
         if (!latest || row.createdAt >= latest.createdAt) latest = row;
       }
       return latest ? copyToken(latest) : null;

@@ -21,22 +21,45 @@ export function channelSuite(get: ContractSubject): void {
     it('creates channels with every field, unique slugs, one default', async () => {
       const { store, backdoor } = get();
       const ws = freshWorkspace();
-      const news = await store.channels.create(channel(ws, 'news', { isDefault: true, keywords: ['news', 'fc bayern'] }), T0);
-      expect(await backdoor.channel(ws, news.id)).toMatchObject({ slug: 'news', keywords: ['news', 'fc bayern'], isDefault: true, createdAt: T0 });
+      const news = await store.channels.create(
+        channel(ws, 'news', { isDefault: true, keywords: ['news', 'fc bayern'] }),
+        T0,
+      );
+      expect(await backdoor.channel(ws, news.id)).toMatchObject({
+        slug: 'news',
+        keywords: ['news', 'fc bayern'],
+        isDefault: true,
+        createdAt: T0,
+      });
       const error = await store.channels.create(channel(ws, 'news'), T0).catch((e: unknown) => e);
       expect(TidingsError.isInstance(error) && error.code).toBe('CHANNEL_CONFLICT');
       const sport = await store.channels.create(channel(ws, 'sport', { isDefault: true }), T0 + 1);
       expect((await backdoor.channel(ws, news.id))?.isDefault).toBe(false);
       await store.channels.update(ws, news.id, { isDefault: true, active: false, welcome: null }, T0 + 2);
       expect(await backdoor.channel(ws, sport.id)).toMatchObject({ isDefault: false });
-      expect(await backdoor.channel(ws, news.id)).toMatchObject({ isDefault: true, active: false, welcome: null, updatedAt: T0 + 2 });
+      expect(await backdoor.channel(ws, news.id)).toMatchObject({
+        isDefault: true,
+        active: false,
+        welcome: null,
+        updatedAt: T0 + 2,
+      });
       expect((await store.channels.list(ws)).map((c) => c.slug)).toEqual(['news', 'sport']);
       // Created in the same millisecond: still listed in creation order.
-      for (const slug of ['zeta', 'alpha', 'mid', 'beta']) await store.channels.create(channel(ws, slug), T0 + 5);
-      expect((await store.channels.list(ws)).map((c) => c.slug)).toEqual(['news', 'sport', 'zeta', 'alpha', 'mid', 'beta']);
+      for (const slug of ['zeta', 'alpha', 'mid', 'beta'])
+        await store.channels.create(channel(ws, slug), T0 + 5);
+      expect((await store.channels.list(ws)).map((c) => c.slug)).toEqual([
+        'news',
+        'sport',
+        'zeta',
+        'alpha',
+        'mid',
+        'beta',
+      ]);
       expect((await store.channels.getBySlug(ws, 'sport'))?.id).toBe(sport.id);
       expect(await store.channels.getBySlug(freshWorkspace(), 'sport')).toBeNull();
-      const renamed = await store.channels.update(ws, sport.id, { slug: 'news' }, T0).catch((e: unknown) => e);
+      const renamed = await store.channels
+        .update(ws, sport.id, { slug: 'news' }, T0)
+        .catch((e: unknown) => e);
       expect(TidingsError.isInstance(renamed) && renamed.code).toBe('CHANNEL_CONFLICT');
     });
 
@@ -46,7 +69,11 @@ export function channelSuite(get: ContractSubject): void {
       const a = await store.channels.create(channel(ws, 'a'), T0);
       const b = await store.channels.create(channel(ws, 'b'), T0);
       const c = await store.channels.create(channel(ws, 'c'), T0);
-      const { contact } = await store.contacts.getOrCreate(contactInput(ws, '+4915100000300'), { senderId: 's' }, T0);
+      const { contact } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000300'),
+        { senderId: 's' },
+        T0,
+      );
       const id = contact!.id;
       expect((await store.subscriptions.add(ws, id, [a.id, b.id], T0)).sort()).toEqual([a.id, b.id].sort());
       expect(await store.subscriptions.add(ws, id, [b.id, c.id], T0 + 1)).toEqual([c.id]);

@@ -7,7 +7,11 @@ export function contactSuite(get: ContractSubject): void {
     it('creates a contact once per (workspace, transport, address) and stores every field', async () => {
       const { store, backdoor } = get();
       const ws = freshWorkspace();
-      const input = contactInput(ws, '+4915100000001', { name: 'Ada', attributes: { city: 'Wien' }, tags: ['vip'] });
+      const input = contactInput(ws, '+4915100000001', {
+        name: 'Ada',
+        attributes: { city: 'Wien' },
+        tags: ['vip'],
+      });
       const first = await store.contacts.getOrCreate(input, { senderId: 's1' }, T0);
       const again = await store.contacts.getOrCreate({ ...input, name: 'Other' }, { senderId: 's2' }, T0 + 1);
       expect(first.contact && 'created' in first && first.created).toBe(true);
@@ -44,7 +48,9 @@ export function contactSuite(get: ContractSubject): void {
       const { store, backdoor } = get();
       const ws = freshWorkspace();
       const results = await Promise.all(
-        Array.from({ length: 8 }, () => store.contacts.getOrCreate(contactInput(ws, '+4915100000003'), { senderId: 's' }, T0)),
+        Array.from({ length: 8 }, () =>
+          store.contacts.getOrCreate(contactInput(ws, '+4915100000003'), { senderId: 's' }, T0),
+        ),
       );
       const ids = new Set(results.map((r) => r.contact!.id));
       expect(ids.size).toBe(1);
@@ -55,8 +61,17 @@ export function contactSuite(get: ContractSubject): void {
     it('updates and reads back through the back door', async () => {
       const { store, backdoor } = get();
       const ws = freshWorkspace();
-      const { contact } = await store.contacts.getOrCreate(contactInput(ws, '+4915100000004'), { senderId: 's' }, T0);
-      await store.contacts.update(ws, contact!.id, { state: 'confirmed', blockedAt: T0 + 5, blockedReason: 'x', lastInboundAt: T0 + 3 }, T0 + 10);
+      const { contact } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000004'),
+        { senderId: 's' },
+        T0,
+      );
+      await store.contacts.update(
+        ws,
+        contact!.id,
+        { state: 'confirmed', blockedAt: T0 + 5, blockedReason: 'x', lastInboundAt: T0 + 3 },
+        T0 + 10,
+      );
       expect(await backdoor.contact(ws, contact!.id)).toMatchObject({
         state: 'confirmed',
         blockedAt: T0 + 5,
@@ -114,13 +129,29 @@ export function contactSuite(get: ContractSubject): void {
     it('appends the consent ledger and lists it per contact, oldest first', async () => {
       const { store, backdoor } = get();
       const ws = freshWorkspace();
-      const { contact } = await store.contacts.getOrCreate(contactInput(ws, '+4915100000005'), { senderId: 's' }, T0);
-      await store.consent.append(ledgerLine(ws, contact!.id, { action: 'requested', channels: ['news', 'sport'], noticeText: 'I agree' }));
-      await store.consent.append(ledgerLine(ws, contact!.id, { action: 'confirmed', at: T0 + 1, messageId: 'm1' }));
+      const { contact } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000005'),
+        { senderId: 's' },
+        T0,
+      );
+      await store.consent.append(
+        ledgerLine(ws, contact!.id, {
+          action: 'requested',
+          channels: ['news', 'sport'],
+          noticeText: 'I agree',
+        }),
+      );
+      await store.consent.append(
+        ledgerLine(ws, contact!.id, { action: 'confirmed', at: T0 + 1, messageId: 'm1' }),
+      );
       await store.consent.append(ledgerLine(ws, null, { action: 'erased', at: T0 + 2 }));
       const lines = await store.consent.listByContact(ws, contact!.id);
       expect(lines.map((l) => l.action)).toEqual(['requested', 'confirmed']);
-      expect(lines[0]).toMatchObject({ channels: ['news', 'sport'], noticeText: 'I agree', method: 'widget' });
+      expect(lines[0]).toMatchObject({
+        channels: ['news', 'sport'],
+        noticeText: 'I agree',
+        method: 'widget',
+      });
       const raw = await backdoor.ledger(ws);
       expect(raw).toHaveLength(3);
       expect(raw[1]).toMatchObject({ action: 'confirmed', messageId: 'm1', contactId: contact!.id });

@@ -7,27 +7,55 @@ export function messageSuite(get: ContractSubject): void {
     it('stores a conversation and drops a replayed inbound message by provider id', async () => {
       const { store, backdoor } = get();
       const ws = freshWorkspace();
-      const { contact } = await store.contacts.getOrCreate(contactInput(ws, '+4915100000500'), { senderId: 's' }, T0);
+      const { contact } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000500'),
+        { senderId: 's' },
+        T0,
+      );
       const id = contact!.id;
       const first = await store.messages.insert(
-        messageRow(ws, id, { providerMessageId: 'wamid.1', content: { text: 'Hallo 👋', media: { kind: 'image', url: 'https://x/y.png' } } }),
+        messageRow(ws, id, {
+          providerMessageId: 'wamid.1',
+          content: { text: 'Hallo 👋', media: { kind: 'image', url: 'https://x/y.png' } },
+        }),
       );
       expect(first).not.toBeNull();
       expect(await store.messages.insert(messageRow(ws, id, { providerMessageId: 'wamid.1' }))).toBeNull();
       // The same provider id in another workspace is another message.
-      const other = await store.contacts.getOrCreate(contactInput(freshWorkspace(), '+4915100000500'), { senderId: 's' }, T0);
-      expect(await store.messages.insert(messageRow(other.contact!.workspaceId, other.contact!.id, { providerMessageId: 'wamid.1' }))).not.toBeNull();
+      const other = await store.contacts.getOrCreate(
+        contactInput(freshWorkspace(), '+4915100000500'),
+        { senderId: 's' },
+        T0,
+      );
+      expect(
+        await store.messages.insert(
+          messageRow(other.contact!.workspaceId, other.contact!.id, { providerMessageId: 'wamid.1' }),
+        ),
+      ).not.toBeNull();
       const raw = await backdoor.messages(ws, id);
       expect(raw).toHaveLength(1);
-      expect(raw[0]).toMatchObject({ direction: 'in', content: { text: 'Hallo 👋', media: { kind: 'image', url: 'https://x/y.png' } } });
+      expect(raw[0]).toMatchObject({
+        direction: 'in',
+        content: { text: 'Hallo 👋', media: { kind: 'image', url: 'https://x/y.png' } },
+      });
     });
 
     it('moves an outbound message on and finds it by provider id', async () => {
       const { store, backdoor } = get();
       const ws = freshWorkspace();
-      const { contact } = await store.contacts.getOrCreate(contactInput(ws, '+4915100000501'), { senderId: 's' }, T0);
+      const { contact } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000501'),
+        { senderId: 's' },
+        T0,
+      );
       const out = await store.messages.insert(
-        messageRow(ws, contact!.id, { direction: 'out', status: 'queued', providerMessageId: null, purpose: 'welcome', inReplyTo: 'm0' }),
+        messageRow(ws, contact!.id, {
+          direction: 'out',
+          status: 'queued',
+          providerMessageId: null,
+          purpose: 'welcome',
+          inReplyTo: 'm0',
+        }),
       );
       await store.messages.updateStatus(ws, out!.id, { status: 'sent', providerMessageId: 'p-77' });
       expect((await store.messages.findOutboundByProviderId(ws, 'sandbox', 'p-77'))?.id).toBe(out!.id);
@@ -45,8 +73,13 @@ export function messageSuite(get: ContractSubject): void {
     it('pages a conversation newest first', async () => {
       const { store } = get();
       const ws = freshWorkspace();
-      const { contact } = await store.contacts.getOrCreate(contactInput(ws, '+4915100000502'), { senderId: 's' }, T0);
-      for (let i = 0; i < 5; i++) await store.messages.insert(messageRow(ws, contact!.id, { at: T0 + i, content: { text: `m${i}` } }));
+      const { contact } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000502'),
+        { senderId: 's' },
+        T0,
+      );
+      for (let i = 0; i < 5; i++)
+        await store.messages.insert(messageRow(ws, contact!.id, { at: T0 + i, content: { text: `m${i}` } }));
       const texts: string[] = [];
       let cursor: string | null = null;
       do {

@@ -21,7 +21,9 @@ export function rateLimitSuite(get: ContractSubject): void {
     it('holds under concurrent use', async () => {
       const { store } = get();
       const ws = freshWorkspace();
-      const results = await Promise.all(Array.from({ length: 20 }, () => store.rateLimits.consume(ws, 'k', { limit: 5, windowMs: 1000 }, T0)));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => store.rateLimits.consume(ws, 'k', { limit: 5, windowMs: 1000 }, T0)),
+      );
       expect(results.filter((r) => r.allowed)).toHaveLength(5);
     });
   });

@@ -10,7 +10,9 @@ export function tokenSuite(get: ContractSubject): void {
       const token = tokenRow(ws, { address: '+4915100000400', channels: ['news', 'sport'] });
       await store.optinTokens.insert(token);
       expect(await backdoor.token(ws, token.token)).toEqual(token);
-      const attempts = await Promise.all(Array.from({ length: 5 }, () => store.optinTokens.consume(ws, token.token, 'c1', T0 + 10)));
+      const attempts = await Promise.all(
+        Array.from({ length: 5 }, () => store.optinTokens.consume(ws, token.token, 'c1', T0 + 10)),
+      );
       expect(attempts.filter(Boolean)).toHaveLength(1);
       expect(await backdoor.token(ws, token.token)).toMatchObject({ usedAt: T0 + 10, usedByContactId: 'c1' });
       expect(await store.optinTokens.get(freshWorkspace(), token.token)).toBeNull();

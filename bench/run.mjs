@@ -1,0 +1,19 @@
+// Runs every benchmark in this folder, prints one JSON line per figure and writes results.json.
+// Benchmarks measure; they do not gate CI. Usage: pnpm bench [name-filter]
+import { readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+
+const filter = process.argv[2] ?? '';
+const here = new URL('.', import.meta.url);
+const files = (await readdir(here)).filter((f) => f.endsWith('.bench.mjs') && f.includes(filter)).sort();
+const figures = [];
+for (const file of files) {
+  const { run } = await import(new URL(file, here).href);
+  for (const figure of await run()) {
+    const line = { bench: file.replace('.bench.mjs', ''), ...figure };
+    console.log(JSON.stringify(line));
+    figures.push(line);
+  }
+}
+const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
+await writeFile(new URL('results.json', here), `${JSON.stringify({ at: new Date().toISOString(), machine, figures }, null, 2)}\n`);
