@@ -121,6 +121,19 @@ describe('inbound messages (F26)', () => {
     expect(updates).toEqual(['read']);
   });
 
+  it('a failing sandbox listener never turns a send into a failure', async () => {
+    const { sandbox, phone } = await setup();
+    sandbox.onSent((message) => {
+      message.content.text = 'mutated';
+      throw new Error('simulator bug');
+    });
+    await phone(CAROL).send('START');
+    expect(phone(CAROL).texts()).toEqual(['Welcome to the news!']);
+    await expect(sandbox.simulateInbound({ from: 'not a number', text: 'hi' })).rejects.toMatchObject({
+      code: 'INVALID_PHONE',
+    });
+  });
+
   it('a failing event listener is logged and never breaks the flow', async () => {
     const logger = quiet();
     const sandbox = sandboxTransport();

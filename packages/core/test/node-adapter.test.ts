@@ -4,6 +4,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNodeHandler } from '../src/node/index.js';
 import { type Setup, setup } from './setup.js';
 
+describe('writeResponse', () => {
+  it('streams a streaming body chunk by chunk instead of buffering it', async () => {
+    let push: ((text: string) => void) | null = null;
+    let end: (() => void) | null = null;
+    const handler = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            push = (text) => controller.enqueue(new TextEncoder().encode(text));
+            end = () => controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      );
+    const server = createServer(toNodeHandler(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const reader = response.body!.getReader();
+      push!('data: one\n\n');
+      // The first event arrives while the stream is still open.
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: one\n\n');
+      end!();
+      expect((await reader.read()).done).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('@tidings/core/node over a real socket', () => {
   let s: Setup;
   let server: Server;

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { TidingsHandler } from '../http/handler.js';
+import { defaultLogger, type Logger } from '../logger.js';
 
 /**
  * Adapts `tidings.handler` to Node's `http` (and Express, whose req/res are Node's).
@@ -11,15 +13,16 @@ import type { TidingsHandler } from '../http/handler.js';
  * import { toNodeHandler } from '@tidings/core/node';
  * createServer(toNodeHandler(tidings.handler)).listen(3000);
  */
-export function toNodeHandler(handler: TidingsHandler) {
+export function toNodeHandler(handler: TidingsHandler, options: { logger?: Pick<Logger, 'error'> } = {}) {
+  const logger = options.logger ?? defaultLogger;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const response = await handler(toRequest(req), { clientAddress: req.socket.remoteAddress ?? '' });
       await writeResponse(response, res);
     } catch (error) {
+      logger.error('request failed', { error });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/problem+json' });
-      res.end(JSON.stringify({ title: 'Internal Server Error', status: 500 }));
-      console.error('[tidings] request failed', error);
+      res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
     }
   };
 }
@@ -53,5 +56,8 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
     res.end();
     return;
   }
-  res.end(Buffer.from(await response.arrayBuffer()));
+  // Streamed, not buffered: a streaming Response (server-sent events, large exports) goes out as it is made,
+  // so the headers go first rather than waiting for the first chunk.
+  res.flushHeaders();
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import type { Content, MediaKind } from '../model/content.js';
 import type { OutboundPurpose } from '../model/message.js';
 import type { SenderAccount } from '../model/sender.js';
@@ -55,6 +56,7 @@ export interface TransportContext {
   receive(events: InboundEvent[]): Promise<void>;
   /** The core's clock, for event times. */
   now(): number;
+  logger?: Logger;
 }
 
 /** `parse` either yields events or answers the request itself (handshakes, bad signatures). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TidingsError } from '../errors/tidings-error.js';
 import { parseOrThrow } from '../errors/zod-issues.js';
 import type { SenderAccount } from '../model/sender.js';
+import { toE164 } from '../phone/parse-phone.js';
 import type { InboundEvent, InboundMessageEvent } from '../ports/inbound-event.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
 import type {
@@ -95,11 +96,14 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     return sender;
   };
   const now = () => (context ? context.now() : Date.now());
+  /** Phone addresses are E.164, as a real phone-number messenger reports them: "0151…" is refused. */
+  const addressOf = (from: string) => (o.addressKind === 'phone' ? toE164(from, undefined, 'from') : from);
   const messageEvent = (input: SimulatedInbound | SandboxWebhookBody): InboundMessageEvent => {
+    const from = addressOf(input.from);
     const event: InboundMessageEvent = {
       type: 'message',
       senderId: senderFor(input.to).id,
-      from: input.from,
+      from,
       at: now(),
       providerMessageId: input.id ?? `sbx-in.${++counter}`,
     };
@@ -107,14 +111,16 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     if ('media' in input && input.media) event.media = input.media;
     if (input.startPayload !== undefined) event.startPayload = input.startPayload;
     if (input.profileName !== undefined) event.profileName = input.profileName;
-    if (o.addressKind === 'phone') event.phone = input.from;
+    if (o.addressKind === 'phone') event.phone = from;
     return event;
   };
   const simulate = async (event: InboundEvent) => attached().receive([event]);
-  const simpleEvent = (type: 'block' | 'unblock' | 'call', from: string): InboundEvent =>
-    type === 'call'
+  const simpleEvent = (type: 'block' | 'unblock' | 'call', address: string): InboundEvent => {
+    const from = addressOf(address);
+    return type === 'call'
       ? { type, from, senderId: senders[0]!.id, at: now(), providerCallId: `sbx-call.${++counter}` }
       : { type, from, senderId: senders[0]!.id, at: now() };
+  };
 
   return {
     name: o.name,
@@ -133,7 +139,14 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
       const list = byRecipient.get(message.to);
       if (list) list.push(record);
       else byRecipient.set(message.to, [record]);
-      for (const listener of listeners) listener(record);
+      for (const listener of listeners) {
+        // A simulator's listener is never allowed to turn a send into a failure.
+        try {
+          listener(structuredClone(record));
+        } catch (error) {
+          context?.logger?.warn('a sandbox onSent listener failed', { error });
+        }
+      }
       return { kind: 'accepted', providerMessageId: record.providerMessageId };
     },
     parse: (request) => parseSandboxWebhook(request, o.secret, messageEvent),
@@ -153,6 +166,7 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     },
     async simulateInbound(input) {
       const event = messageEvent(input);
+      attached();
       await simulate(event);
       return { providerMessageId: event.providerMessageId };
     },

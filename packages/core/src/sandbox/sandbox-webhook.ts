@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TidingsError } from '../errors/tidings-error.js';
 import { toFieldIssues } from '../errors/zod-issues.js';
 import { problemResponse } from '../http/problem.js';
 import type { InboundEvent } from '../ports/inbound-event.js';
@@ -51,5 +52,12 @@ export async function parseSandboxWebhook(
       }),
     };
   }
-  return { events: [toEvent(body.data)], response: Response.json({ ok: true }) };
+  try {
+    return { events: [toEvent(body.data)], response: Response.json({ ok: true }) };
+  } catch (error) {
+    if (!TidingsError.isInstance(error)) throw error;
+    return {
+      response: problemResponse(422, 'Unprocessable Content', error.message, { errors: error.issues }),
+    };
+  }
 }

@@ -35,6 +35,8 @@ export interface OptinStarted {
   status: 'pending';
   expiresAt: number;
   transport: string;
+  /** The number in E.164, for messengers that sign up by phone; null otherwise. */
+  address: string | null;
   sender: { id: string; display: string };
   link: OptinLink;
   channels: string[];
@@ -45,6 +47,7 @@ export interface OptinStarted {
 export interface OptinStatus {
   status: OptinTokenStatus;
   expiresAt: number;
+  /** Pending: the chosen channels and the default one. Confirmed: the channels the contact is in now. */
   channels: string[];
 }
 
@@ -128,6 +131,18 @@ export function optinsApi(ctx: CoreContext): OptinsApi {
     return best.id;
   };
 
+  /** Before confirmation: what was chosen plus the default channel; after: what the contact really joined. */
+  const channelsOf = async (token: OptinToken, status: OptinTokenStatus): Promise<string[]> => {
+    const { channels } = await ctx.channels.get();
+    if (status === 'confirmed' && token.usedByContactId) {
+      const subs = await store.subscriptions.listByContact(workspaceId, token.usedByContactId);
+      return channels.filter((c) => subs.some((s) => s.channelId === c.id)).map((c) => c.slug);
+    }
+    return channels
+      .filter((c) => (c.isDefault && c.active) || token.channels.includes(c.slug))
+      .map((c) => c.slug);
+  };
+
   const start = async (input: OptinStartInput): Promise<OptinStarted> => {
     const parsed = parseOrThrow(startSchema, input, 'opt-in');
     const transport = transportFor(ctx, parsed.transport);
@@ -182,6 +197,7 @@ export function optinsApi(ctx: CoreContext): OptinsApi {
       status: 'pending',
       expiresAt: token.expiresAt,
       transport: transport.name,
+      address,
       sender: { id: sender.id, display: sender.display },
       link: transport.optinLink(sender, token.token),
       channels,

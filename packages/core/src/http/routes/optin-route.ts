@@ -1,6 +1,7 @@
 import { customAlphabet } from 'nanoid';
 import { z } from 'zod';
 import { tokenAlphabet, tokenLength } from '../../consent/command.js';
+import { fillPlaceholders } from '../../consent/replies.js';
 import { toFieldIssues } from '../../errors/zod-issues.js';
 import { toE164 } from '../../phone/parse-phone.js';
 import type { OptinStarted } from '../../services/optins-service.js';
@@ -22,7 +23,10 @@ const decoyToken = customAlphabet(tokenAlphabet, tokenLength);
 
 /** The one answer shape for every accepted sign-up, known number or not (no enumeration, F41). */
 function accepted(
-  started: Pick<OptinStarted, 'token' | 'expiresAt' | 'transport' | 'sender' | 'link' | 'channels'>,
+  started: Pick<
+    OptinStarted,
+    'token' | 'expiresAt' | 'transport' | 'address' | 'sender' | 'link' | 'channels' | 'notice'
+  >,
 ): Response {
   return Response.json(
     {
@@ -30,11 +34,14 @@ function accepted(
       token: started.token,
       expiresAt: new Date(started.expiresAt).toISOString(),
       transport: started.transport,
+      // The visitor's own input, normalised: echoing it reveals nothing about who is registered.
+      phone: started.address,
       sender: started.sender.display,
       link: started.link.url,
       text: started.link.text,
       qr: started.link.qrPayload,
       channels: started.channels,
+      notice: started.notice,
     },
     { status: 202, headers: { 'cache-control': 'no-store' } },
   );
@@ -84,13 +91,17 @@ export const startOptinRoute: Route = async (request, ctx) => {
     // A bot filled the hidden field: answer as if accepted, store nothing.
     const sender = transport.senders[0]!;
     const token = decoyToken();
+    const replies =
+      core.options.replies[body.locale ?? core.options.defaultLocale] ?? core.options.replies.en!;
     return accepted({
       token,
       expiresAt: core.clock.now() + core.options.optin.tokenTtlMs,
       transport: transport.name,
+      address: address ?? null,
       sender,
       link: transport.optinLink(sender, token),
-      channels: body.channels,
+      channels: [...new Set(body.channels)],
+      notice: fillPlaceholders(replies.notice, { business: core.options.businessName }),
     });
   }
 

@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxTransport, Tidings } from '@tidings/core';
+import { toNodeHandler } from '@tidings/core/node';
+import type { Page } from './pages/layout.js';
+import { phonePage } from './pages/phone-page.js';
+import { signupPage } from './pages/signup-page.js';
+import { sendPage, sendProblem } from './responses.js';
+import { phoneFromQuery } from './simulator/phone-address.js';
+import { simulatorRoutes } from './simulator/simulator-routes.js';
+
+export interface RouterInput {
+  tidings: Tidings;
+  sandbox: SandboxTransport;
+}
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Everything the demo serves: Tidings' own API and webhooks under its base path, the two pages and the
+ * simulator's read side. Anything else is a 404.
+ */
+export function createRouter({ tidings, sandbox }: RouterInput): Listener {
+  const businessName = tidings.options.businessName;
+  const tidingsRoutes = toNodeHandler(tidings.handler);
+  const prefix = `${tidings.options.basePath}/`;
+  const signup = signupPage(businessName);
+  const pages: Record<string, (url: URL) => Page> = {
+    '/': () => signup,
+    '/phone': (url) => {
+      const to = url.searchParams.get('to');
+      const sender = sandbox.senders.find((s) => s.id === to) ?? sandbox.senders[0]!;
+      return phonePage({
+        businessName,
+        sender,
+        from: phoneFromQuery(url, 'from'),
+        text: url.searchParams.get('text'),
+      });
+    },
+  };
+  const simulator = simulatorRoutes(sandbox);
+
+  const route: Listener = (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://newsroom.invalid');
+    if (url.pathname.startsWith(prefix)) {
+      // toNodeHandler answers its own failures with a problem response.
+      void tidingsRoutes(req, res);
+      return;
+    }
+    const page = pages[url.pathname];
+    const sim = simulator[url.pathname];
+    if (!page && !sim) {
+      sendProblem(res, 404, { title: 'Not Found', detail: `Nothing at ${url.pathname}. Try / or /phone.` });
+      return;
+    }
+    const allowed = page ? ['GET', 'HEAD'] : ['GET'];
+    if (!allowed.includes(req.method ?? 'GET')) {
+      const allow = allowed.join(', ');
+      sendProblem(res, 405, { title: 'Method Not Allowed', detail: `Use ${allow}.`, headers: { allow } });
+      return;
+    }
+    if (page) sendPage(res, page(url), req.method);
+    else sim!(req, res, url);
+  };
+
+  // A throw in a request listener would take the whole server down; answer 500 instead.
+  return (req, res) => {
+    try {
+      route(req, res);
+    } catch (error) {
+      tidings.options.logger.error('newsroom request failed', { error });
+      if (!res.headersSent) {
+        sendProblem(res, 500, {
+          title: 'Internal Server Error',
+          detail: 'Something went wrong in the demo.',
+        });
+      } else res.destroy();
+    }
+  };
+}
