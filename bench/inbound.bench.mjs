@@ -9,9 +9,20 @@ const PER_CONTACT = 10;
 async function fresh() {
   const sandbox = sandboxTransport();
   const tidings = createTidings({ store: memoryStore(), transports: [sandbox], logger: silentLogger });
-  await tidings.channels.create({ slug: 'news', name: 'News', keywords: ['NEWS'], welcome: 'Welcome!', isDefault: true });
+  await tidings.channels.create({
+    slug: 'news',
+    name: 'News',
+    keywords: ['NEWS'],
+    welcome: 'Welcome!',
+    isDefault: true,
+  });
   await tidings.channels.create({ slug: 'sport', name: 'Sport', keywords: ['SPORT'], welcome: 'Anpfiff!' });
-  await tidings.channels.create({ slug: 'culture', name: 'Culture', keywords: ['KULTUR'], welcome: 'Bühne frei' });
+  await tidings.channels.create({
+    slug: 'culture',
+    name: 'Culture',
+    keywords: ['KULTUR'],
+    welcome: 'Bühne frei',
+  });
   await tidings.start();
   return sandbox;
 }

@@ -15,5 +15,13 @@ for (const file of files) {
     figures.push(line);
   }
 }
-const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
-await writeFile(new URL('results.json', here), `${JSON.stringify({ at: new Date().toISOString(), machine, figures }, null, 2)}\n`);
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+};
+await writeFile(
+  new URL('results.json', here),
+  `${JSON.stringify({ at: new Date().toISOString(), machine, figures }, null, 2)}\n`,
+);

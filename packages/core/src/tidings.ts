@@ -112,6 +112,7 @@ export function createTidings(input: TidingsOptions): Tidings {
         await transport.start?.({
           receive: (list) => receive(transport.name, list),
           now: () => ctx.clock.now(),
+          logger: ctx.logger,
         });
       }
     },

@@ -53,19 +53,30 @@ describe('HTTP handler (F37)', () => {
     expect(body).toMatchObject({
       status: 'pending',
       transport: 'sandbox',
+      phone: DAVE,
       sender: '+49 30 12345678',
       channels: ['sport'],
+      notice: expect.stringContaining('„Stop“'),
     });
     expect(body.text).toBe(`START ${body.token}`);
     expect(body.qr).toBe(body.link);
     expect(new Date(body.expiresAt!).getTime()).toBeGreaterThan(s.clock.now());
+    // Pending: the chosen channels and the default one everybody joins.
     expect((await s.getJson(`/optin/${body.token}`)).body).toMatchObject({
       status: 'pending',
-      channels: [{ slug: 'sport', name: 'Sport' }],
+      channels: [
+        { slug: 'news', name: 'News' },
+        { slug: 'sport', name: 'Sport' },
+      ],
     });
     expect(s.sandbox.sent).toHaveLength(0);
     await s.phone(DAVE).send(body.text!);
-    expect((await s.getJson(`/optin/${body.token}`)).body.status).toBe('confirmed');
+    await s.phone(DAVE).send('KULTUR');
+    // Confirmed: the channels the contact is in now.
+    expect((await s.getJson(`/optin/${body.token}`)).body).toMatchObject({
+      status: 'confirmed',
+      channels: [{ slug: 'news' }, { slug: 'sport' }, { slug: 'culture' }],
+    });
   });
 
   it('GET /optin/:token says expired after the time-to-live; unknown tokens are 404', async () => {
@@ -259,6 +270,13 @@ describe('HTTP handler (F37)', () => {
     await expectProblem(
       await s.post('/webhooks/sandbox', { text: 'no from' }, { 'x-sandbox-secret': 's3cret' }),
       422,
+    );
+    // A phone-number messenger reports E.164; a national number is refused, not turned into a second contact.
+    const national = { from: '0151 77777777', text: 'hi' };
+    await expectProblem(
+      await s.post('/webhooks/sandbox', national, { 'x-sandbox-secret': 's3cret' }),
+      422,
+      'from',
     );
   });
 

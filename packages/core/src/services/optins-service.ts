@@ -211,11 +211,8 @@ export function optinsApi(ctx: CoreContext): OptinsApi {
     async status(value) {
       const token = await store.optinTokens.get(workspaceId, value.toLowerCase());
       if (!token) return null;
-      return {
-        status: tokenStatus(token, ctx.clock.now()),
-        expiresAt: token.expiresAt,
-        channels: token.channels,
-      };
+      const status = tokenStatus(token, ctx.clock.now());
+      return { status, expiresAt: token.expiresAt, channels: await channelsOf(token, status) };
     },
   };
 }
