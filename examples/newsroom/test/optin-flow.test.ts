@@ -56,7 +56,9 @@ describe('double opt-in over HTTP (F1)', () => {
       `/tidings/optin/${started.token}`,
     );
     expect(confirmed.body.status).toBe('confirmed');
-    expect(confirmed.body.channels.map((c) => c.slug)).toEqual(['sport']);
+    // Every channel the subscriber is in now, the default one included.
+    expect(confirmed.body.channels.map((c) => c.slug)).toEqual(['news', 'sport']);
+
     // A widget sign-up sends only the default channel's welcome (F13).
     const { messages } = (await newsroom.simMessages(ada)).body;
     expect(messages).toHaveLength(1);
