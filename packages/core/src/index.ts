@@ -27,14 +27,17 @@ export type { SenderAccount } from './model/sender.js';
 export type { Subscription } from './model/subscription.js';
 export type { ResolvedOptions, TidingsOptions } from './options.js';
 export type * from './ports/inbound-event.js';
+export type * from './ports/rule-store.js';
 export type { SendOutcome, SendOutcomeKind } from './ports/send-outcome.js';
 export type * from './ports/store.js';
 export type * from './ports/transport.js';
+export * from './rules/index.js';
 export { type SandboxOptions, type SandboxTransport, sandboxTransport } from './sandbox/sandbox-transport.js';
 export type { SandboxSentMessage, SimulatedInbound } from './sandbox/sandbox-types.js';
 export type { ChannelInput, ChannelsApi, ChannelUpdate } from './services/channels-service.js';
 export type { ContactExport, ContactsApi } from './services/contacts-service.js';
 export type { OptinStarted, OptinStartInput, OptinStatus, OptinsApi } from './services/optins-service.js';
 export { memoryStore } from './store/memory/memory-store.js';
+
 export { constantTimeEqual } from './text/constant-time.js';
 export { createTidings, type Tidings } from './tidings.js';

@@ -4,6 +4,7 @@ import type { Contact, ContactPatch, ContactState, NewContact } from '../model/c
 import type { Message, MessageStatus, NewMessage } from '../model/message.js';
 import type { OptinToken } from '../model/optin-token.js';
 import type { Subscription } from '../model/subscription.js';
+import type { ForwardRepository, RuleSetRepository } from './rule-store.js';
 
 /** A page of results and the cursor for the next one (null at the end). */
 export interface Page<T> {
@@ -137,6 +138,10 @@ export interface Store {
   readonly optinTokens: OptinTokenRepository;
   readonly messages: MessageRepository;
   readonly rateLimits: RateLimitRepository;
+  /** The rule set and the durable queue of forwards (F30, ports/rule-store.ts). */
+  readonly rules: RuleSetRepository;
+  readonly forwards: ForwardRepository;
+
   /** Prepares the store (migrations, connections); called once by `createTidings`, idempotent. */
   init?(): Promise<void>;
   close?(): Promise<void>;

@@ -5,6 +5,7 @@ import { contactSuite } from './contract/contacts-suite.js';
 import { eraseSuite } from './contract/erase-suite.js';
 import { messageSuite } from './contract/messages-suite.js';
 import { rateLimitSuite } from './contract/rate-limits-suite.js';
+import { rulesSuite } from './contract/rules-suite.js';
 import { tokenSuite } from './contract/tokens-suite.js';
 import type { StoreBackdoor } from './store-backdoor.js';
 
@@ -49,5 +50,6 @@ export function storeContract(name: string, setup: () => Promise<StoreUnderTest>
     messageSuite(get);
     rateLimitSuite(get);
     eraseSuite(get);
+    rulesSuite(get);
   });
 }

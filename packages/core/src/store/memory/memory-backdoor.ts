@@ -29,6 +29,15 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       const row = t.channels.get(id);
       return row && row.workspaceId === workspaceId ? copyChannel(row) : null;
     },
+    async ruleSet(workspaceId) {
+      const row = t.rules.ruleSets.get(workspaceId);
+      return row ? structuredClone(row) : null;
+    },
+    async forwards(workspaceId) {
+      return [...t.rules.forwards.values()]
+        .filter((f) => f.workspaceId === workspaceId)
+        .map((f) => ({ ...f }));
+    },
     async rowsMentioning(needle) {
       const hits: string[] = [];
       const scan = (table: string, rows: Iterable<unknown>) => {
@@ -45,6 +54,8 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       scan('optin_tokens', t.tokens.values());
       scan('messages', t.messages.values());
       scan('rate_limits', t.rateLimits.keys());
+      scan('forwards', t.rules.forwards.values());
+
       return hits;
     },
   };

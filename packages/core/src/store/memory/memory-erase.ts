@@ -1,4 +1,5 @@
 import type { Contact } from '../../model/contact.js';
+import { eraseContactForwards } from './memory-forwards.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 /** Deletes every row that is about the contact: the memory store's half of invariant 6. */
@@ -21,6 +22,8 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
     }
   }
   t.messagesByContact.delete(key(workspaceId, id));
+  eraseContactForwards(t.rules, workspaceId, id);
+
   t.ledger = t.ledger.filter(
     (e) =>
       e.workspaceId !== workspaceId ||

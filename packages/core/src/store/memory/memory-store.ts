@@ -2,8 +2,10 @@ import type { Store } from '../../ports/store.js';
 import { memoryChannels } from './memory-channels.js';
 import { memoryConsent } from './memory-consent.js';
 import { memoryContacts } from './memory-contacts.js';
+import { memoryForwards } from './memory-forwards.js';
 import { memoryMessages } from './memory-messages.js';
 import { memoryRateLimits } from './memory-rate-limits.js';
+import { memoryRuleSets } from './memory-rules.js';
 import { memorySubscriptions } from './memory-subscriptions.js';
 import { createTables, type MemoryTables } from './memory-tables.js';
 import { memoryTokens } from './memory-tokens.js';
@@ -17,6 +19,8 @@ export function storeOverTables(tables: MemoryTables): Store {
     optinTokens: memoryTokens(tables),
     messages: memoryMessages(tables),
     rateLimits: memoryRateLimits(tables),
+    rules: memoryRuleSets(tables.rules),
+    forwards: memoryForwards(tables.rules),
   };
 }
 

@@ -1,0 +1,13 @@
+/**
+ * What a rule's reply may fill in: `{name}` the contact's name (empty when unknown), `{business}` the
+ * business's name, `{channel}` the channel a subscription trigger is about, `{transport}` the messenger.
+ */
+export const replyPlaceholders = ['name', 'business', 'channel', 'transport'] as const;
+
+export type ReplyValues = Record<(typeof replyPlaceholders)[number], string>;
+
+/** The `{placeholders}` in a text that a reply cannot fill: a typo such as `{nmae}` is caught at check time. */
+export function unknownPlaceholders(text: string): string[] {
+  const known = new Set<string>(replyPlaceholders);
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !known.has(name));
+}
