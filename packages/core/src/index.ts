@@ -6,6 +6,8 @@ export { type ErrorCode, errorCodes } from './errors/error-codes.js';
 export type { SafeResult } from './errors/safe.js';
 export { type FieldIssue, TidingsError, type TidingsErrorOptions } from './errors/tidings-error.js';
 export type { Listener, TidingsEventName, TidingsEvents } from './events/event-map.js';
+export * from './forwarding/index.js';
+
 export type { HandlerContext } from './http/client-address.js';
 export type { TidingsHandler } from './http/handler.js';
 export { problemResponse } from './http/problem.js';

@@ -5,6 +5,7 @@ import { defaultReplies, type ReplyTexts } from './consent/replies.js';
 import { defaultStartWords, defaultStopWords, type WordsByLocale } from './consent/vocabulary.js';
 import { TidingsError } from './errors/tidings-error.js';
 import { parseOrThrow } from './errors/zod-issues.js';
+import { forwardingOptionsSchema } from './forwarding/forwarding-options.js';
 import { defaultLogger, type Logger } from './logger.js';
 import type { Store } from './ports/store.js';
 import type { Transport } from './ports/transport.js';
@@ -38,7 +39,11 @@ const schema = z.object({
   logger: z
     .custom<Logger>((v) => isObject(v) && typeof (v as Logger).warn === 'function', 'must be a Logger')
     .optional(),
+  /** The fetch that `forward http` posts with (default: the global one). */
+  fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'must be a fetch function').optional(),
+  forwarding: forwardingOptionsSchema,
   stopWords: wordsByLocale.optional(),
+
   startWords: wordsByLocale.optional(),
   replies: z.record(z.string(), z.object({}).catchall(z.string()).partial()).optional(),
   subscribeOnFirstMessage: z.boolean().default(true),

@@ -3,6 +3,8 @@ import type { Listener, TidingsEventName } from './events/event-map.js';
 import { createHandler, type TidingsHandler } from './http/handler.js';
 import { type ResolvedOptions, resolveOptions, type TidingsOptions } from './options.js';
 import type { InboundEvent } from './ports/inbound-event.js';
+import { createRules } from './rules/create-rules.js';
+import type { RulesApi } from './rules/rules-service.js';
 import { ChannelCache } from './services/channel-cache.js';
 import { type ChannelsApi, channelsApi } from './services/channels-service.js';
 import { type ContactsApi, contactsApi } from './services/contacts-service.js';
@@ -19,6 +21,8 @@ export interface Tidings {
   readonly optins: OptinsApi;
   readonly contacts: ContactsApi;
   readonly channels: ChannelsApi;
+  /** The auto-reply rules: set (text or JSON), get, explain, and the forward queue (F30–F32). */
+  readonly rules: RulesApi;
   on<E extends TidingsEventName>(event: E, listener: Listener<E>): () => void;
   off<E extends TidingsEventName>(event: E, listener: Listener<E>): void;
   /** Hands normalised events to the inbound pipeline, as a transport's webhook or polling loop would. */
@@ -89,7 +93,9 @@ export function createTidings(input: TidingsOptions): Tidings {
       ]),
     ) as T;
 
-  const pipeline = new InboundPipeline(ctx, new KeyedLock());
+  const lock = new KeyedLock();
+  const rules = createRules(ctx, lock, track);
+  const pipeline = new InboundPipeline(ctx, lock, rules.runner);
   const optins = wrapAll(optinsApi(ctx));
   const rawHandler = createHandler(ctx, optins, pipeline);
   const receive = (name: string, list: InboundEvent[]) =>
@@ -101,6 +107,7 @@ export function createTidings(input: TidingsOptions): Tidings {
     optins,
     contacts: wrapAll(contactsApi(ctx)),
     channels: wrapAll(channelsApi(ctx)),
+    rules: wrapAll(rules.api),
     on: (event, listener) => events.on(event, listener),
     off: (event, listener) => events.off(event, listener),
     receive,
@@ -108,6 +115,7 @@ export function createTidings(input: TidingsOptions): Tidings {
       await init();
       if (started) return;
       started = true;
+      rules.worker.start();
       for (const transport of ctx.transports.values()) {
         await transport.start?.({
           receive: (list) => receive(transport.name, list),
@@ -119,6 +127,8 @@ export function createTidings(input: TidingsOptions): Tidings {
     async stop() {
       if (!started) return;
       started = false;
+      rules.worker.stop();
+
       for (const transport of ctx.transports.values()) await transport.stop?.();
     },
     async drain() {

@@ -105,9 +105,15 @@ export class CompiledRules {
   }
 
   /** The rules that run for these facts, in order, up to and including the first that ends the run. */
-  match(facts: RuleFacts, view = new FactsView(facts)): CompiledRule[] {
+  match(facts: RuleFacts): CompiledRule[] {
+    const view = new FactsView(facts);
+    return this.fire(this.candidates(view), view);
+  }
+
+  /** Of `candidates` (from {@link candidates}), those that run. */
+  fire(candidates: readonly CompiledRule[], view: FactsView): CompiledRule[] {
     const fired: CompiledRule[] = [];
-    for (const candidate of this.candidates(view)) {
+    for (const candidate of candidates) {
       if (!candidate.condition.test(view)) continue;
       fired.push(candidate);
       if (candidate.halts) break;

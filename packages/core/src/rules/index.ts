@@ -18,3 +18,4 @@ export {
   type Trigger,
   type Weekday,
 } from './rule-schema.js';
+export type { ExplainInput, Explanation, RuleSetView, RulesApi } from './rules-service.js';

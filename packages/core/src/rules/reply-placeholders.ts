@@ -11,3 +11,15 @@ export function unknownPlaceholders(text: string): string[] {
   const known = new Set<string>(replyPlaceholders);
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !known.has(name));
 }
+
+/**
+ * Fills a rule's reply. An empty value takes the space before it along, so "Hallo {name}, willkommen!"
+ * reads "Hallo, willkommen!" for a contact whose name is unknown.
+ */
+export function fillReply(text: string, values: ReplyValues): string {
+  return text.replace(/( ?)\{(\w+)\}/g, (whole, space: string, name: string) => {
+    if (!Object.hasOwn(values, name)) return whole;
+    const value = values[name as keyof ReplyValues];
+    return value ? `${space}${value}` : '';
+  });
+}

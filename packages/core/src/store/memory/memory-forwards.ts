@@ -60,7 +60,7 @@ export function memoryForwards(t: RuleTables): ForwardRepository {
     },
     async retry(workspaceId, id, at) {
       const row = find(workspaceId, id);
-      if (!row || row.status !== 'failed') return null;
+      if (row?.status !== 'failed') return null;
       const next: Forward = { ...row, status: 'queued', nextAttemptAt: at, leaseUntil: null, updatedAt: at };
       t.forwards.set(id, next);
       return copy(next);
