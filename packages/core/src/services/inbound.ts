@@ -94,6 +94,7 @@ export class InboundPipeline {
       error: null,
       at: event.at,
       inReplyTo: null,
+      broadcastId: null,
     });
   }
 

@@ -4,6 +4,7 @@ import type { Contact } from '../../model/contact.js';
 import type { Message } from '../../model/message.js';
 import type { OptinToken } from '../../model/optin-token.js';
 import type { Subscription } from '../../model/subscription.js';
+import { createOutboxTables, type OutboxTables } from './memory-outbox-tables.js';
 
 /** The memory store's rows and indexes. Repositories copy rows in and out so callers never alias them. */
 export interface MemoryTables {
@@ -19,6 +20,10 @@ export interface MemoryTables {
   inboundByProviderId: Map<string, string>;
   outboundByProviderId: Map<string, string>;
   rateLimits: Map<string, number>;
+  /** Insertion order of contacts, for stable audience cursors (holes where a contact was erased). */
+  contactOrder: string[];
+  contactPosition: Map<string, number>;
+  outbox: OutboxTables;
 }
 
 export function createTables(): MemoryTables {
@@ -34,6 +39,9 @@ export function createTables(): MemoryTables {
     inboundByProviderId: new Map(),
     outboundByProviderId: new Map(),
     rateLimits: new Map(),
+    contactOrder: [],
+    contactPosition: new Map(),
+    outbox: createOutboxTables(),
   };
 }
 
