@@ -3,17 +3,33 @@ import type { Clock } from './clock/clock.js';
 import { systemClock } from './clock/clock.js';
 import { defaultReplies, type ReplyTexts } from './consent/replies.js';
 import { defaultStartWords, defaultStopWords, type WordsByLocale } from './consent/vocabulary.js';
+import type { SendWrapper } from './dispatch/send-step.js';
 import { TidingsError } from './errors/tidings-error.js';
 import { parseOrThrow } from './errors/zod-issues.js';
 import { forwardingOptionsSchema } from './forwarding/forwarding-options.js';
 import { defaultLogger, type Logger } from './logger.js';
 import type { Store } from './ports/store.js';
 import type { Transport } from './ports/transport.js';
+
 import { memoryStore } from './store/memory/memory-store.js';
 
 const rateRule = z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() });
 const wordsByLocale = z.record(z.string().min(2), z.array(z.string().min(1)));
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const pacingOverrides = z.object({
+  perSenderPerSecond: z.number().positive().optional(),
+  perRecipientGapMs: z.number().int().nonnegative().optional(),
+  dailyUniqueRecipients: z.number().int().positive().nullable().optional(),
+});
 
 const schema = z.object({
   store: z.custom<Store>((v) => isObject(v) && 'contacts' in (v as object), 'must be a Store').optional(),
@@ -39,8 +55,6 @@ const schema = z.object({
   logger: z
     .custom<Logger>((v) => isObject(v) && typeof (v as Logger).warn === 'function', 'must be a Logger')
     .optional(),
-  /** The fetch that `forward http` posts with (default: the global one). */
-  fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'must be a fetch function').optional(),
   forwarding: forwardingOptionsSchema,
   stopWords: wordsByLocale.optional(),
 
@@ -60,6 +74,43 @@ const schema = z.object({
       honeypotField: z.string().min(1).default('website'),
     })
     .prefault({}),
+  /** The public base URL of the handler (e.g. `https://example.com/tidings`), for tracked links (F22). */
+  publicUrl: z.url().optional(),
+  fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'must be a fetch function').optional(),
+  /** Per-transport pacing, e.g. `{ whatsapp: { perSenderPerSecond: 40 } }` (F19); defaults are the transport's. */
+  pacing: z.record(z.string(), pacingOverrides).default({}),
+  /** At most this many broadcasts per contact in any rolling 24 hours (F20). */
+  frequencyCap: z.object({ perDay: z.number().int().positive() }).nullable().default(null),
+  /** No broadcasts in the contact's night (their `timeZone` attribute, else this zone) (F20). */
+  quietHours: z
+    .object({ from: hhmm, to: hhmm, timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone') })
+    .nullable()
+    .default(null),
+  dispatch: z
+    .object({
+      batchSize: z.number().int().positive().default(100),
+      concurrency: z.number().int().positive().default(16),
+      leaseMs: z.number().int().positive().default(60_000),
+      fanOutChunk: z.number().int().positive().default(5_000),
+      pollMs: z.number().int().positive().default(1_000),
+      sendTimeoutMs: z.number().int().positive().default(30_000),
+      maxAttempts: z.number().int().positive().default(8),
+      baseDelayMs: z.number().int().positive().default(1_000),
+      maxDelayMs: z
+        .number()
+        .int()
+        .positive()
+        .default(15 * 60 * 1000),
+      /** Off only for measurements: pacing keeps numbers from being blocked. */
+      pacing: z.boolean().default(true),
+      /** Default random spread of a broadcast's deliveries (F19). */
+      spreadMs: z.number().int().nonnegative().default(0),
+    })
+    .prefault({}),
+  /** Adds or reorders send wrappers: receives the default chain, returns the one to use. */
+  wrappers: z.custom<(defaults: SendWrapper[]) => SendWrapper[]>((v) => typeof v === 'function').optional(),
+  /** Randomness for jitter and spread; injectable for reproducible tests. */
+  random: z.custom<() => number>((v) => typeof v === 'function').optional(),
   http: z
     .object({
       corsOrigins: z.array(z.string()).default([]),
@@ -83,9 +134,12 @@ export type TidingsOptions = z.input<typeof schema>;
 export interface ResolvedOptions
   extends Omit<
     z.output<typeof schema>,
-    'store' | 'clock' | 'logger' | 'replies' | 'stopWords' | 'startWords'
+    'store' | 'clock' | 'logger' | 'replies' | 'stopWords' | 'startWords' | 'fetch' | 'random'
   > {
+  fetch: typeof fetch;
+  random: () => number;
   store: Store;
+
   clock: Clock;
   logger: Logger;
   stopWords: WordsByLocale;
@@ -123,5 +177,7 @@ export function resolveOptions(input: TidingsOptions): ResolvedOptions {
     stopWords: o.stopWords ?? defaultStopWords,
     startWords: o.startWords ?? defaultStartWords,
     replies: mergeReplies(o.replies as Record<string, Partial<ReplyTexts>> | undefined),
+    fetch: o.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    random: o.random ?? Math.random,
   };
 }

@@ -1,3 +1,5 @@
+import { buildChain, defaultWrappers, pacingLimits } from './dispatch/default-chain.js';
+import { Dispatcher } from './dispatch/dispatcher.js';
 import { EventBus } from './events/event-bus.js';
 import type { Listener, TidingsEventName } from './events/event-map.js';
 import { createHandler, type TidingsHandler } from './http/handler.js';
@@ -5,6 +7,7 @@ import { type ResolvedOptions, resolveOptions, type TidingsOptions } from './opt
 import type { InboundEvent } from './ports/inbound-event.js';
 import { createRules } from './rules/create-rules.js';
 import type { RulesApi } from './rules/rules-service.js';
+import { type BroadcastsApi, broadcastsApi } from './services/broadcasts/broadcasts-service.js';
 import { ChannelCache } from './services/channel-cache.js';
 import { type ChannelsApi, channelsApi } from './services/channels-service.js';
 import { type ContactsApi, contactsApi } from './services/contacts-service.js';
@@ -12,6 +15,7 @@ import type { CoreContext } from './services/core-context.js';
 import { InboundPipeline } from './services/inbound.js';
 import { KeyedLock } from './services/keyed-lock.js';
 import { type OptinsApi, optinsApi } from './services/optins-service.js';
+import { type SendersApi, sendersApi } from './services/senders-service.js';
 import { transportFor } from './services/transports.js';
 
 /** One installation of Tidings: the sub-APIs by subject, the HTTP handler, events, and the worker's lifecycle. */
@@ -23,15 +27,25 @@ export interface Tidings {
   readonly channels: ChannelsApi;
   /** The auto-reply rules: set (text or JSON), get, explain, and the forward queue (F30–F32). */
   readonly rules: RulesApi;
+  readonly broadcasts: BroadcastsApi;
+  readonly senders: SendersApi;
+  /** The worker's send chain, outermost first, and its id (for inspection and logs). */
+  readonly dispatcher: { readonly owner: string; readonly chain: readonly string[] };
   on<E extends TidingsEventName>(event: E, listener: Listener<E>): () => void;
   off<E extends TidingsEventName>(event: E, listener: Listener<E>): void;
   /** Hands normalised events to the inbound pipeline, as a transport's webhook or polling loop would. */
   receive(transport: string, events: InboundEvent[]): Promise<void>;
-  /** Prepares the store and starts the transports' receiving (polling loops, the sandbox). Idempotent. */
+  /**
+   * Prepares the store, starts the dispatcher (this process becomes a worker: it sends, schedules and fans out)
+   * and the transports' receiving (polling loops, the sandbox). Idempotent. An HTTP-only process never calls it.
+   */
   start(): Promise<void>;
-  /** Stops the transports; the store stays open for HTTP-only use. */
-  stop(): Promise<void>;
-  /** Resolves when no inbound work is in flight. */
+  /**
+   * Stops the worker and the transports; in-flight sends finish. `abandon: true` drops everything at once and
+   * writes nothing more, as a killed process would (its leases run out and another worker carries on).
+   */
+  stop(options?: { abandon?: boolean }): Promise<void>;
+  /** Resolves when nothing is in flight and nothing is due now (for tests and scripts). */
   drain(): Promise<void>;
   /** The options after defaults were applied (read-only). */
   readonly options: Readonly<ResolvedOptions>;
@@ -64,7 +78,13 @@ export function createTidings(input: TidingsOptions): Tidings {
       stop: options.stopWords,
       start: options.startWords,
     }),
+    wake: () => dispatcher.kick(),
   };
+  const limitsOf = pacingLimits(ctx);
+  const wrappers = options.wrappers
+    ? options.wrappers(defaultWrappers(ctx, limitsOf))
+    : defaultWrappers(ctx, limitsOf);
+  const dispatcher = new Dispatcher(ctx, buildChain(ctx, wrappers), options.dispatch);
 
   let ready: Promise<void> | null = null;
   const init = () => {
@@ -101,6 +121,22 @@ export function createTidings(input: TidingsOptions): Tidings {
   const receive = (name: string, list: InboundEvent[]) =>
     track(init().then(() => pipeline.receive(transportFor(ctx, name), list)));
   let started = false;
+  const broadcasts = wrapAll(
+    broadcastsApi(ctx, {
+      limitsOf,
+      frequencyCap: options.frequencyCap?.perDay ?? null,
+      quietHours: options.quietHours,
+      fetch: options.fetch,
+      defaultSpreadMs: options.dispatch.spreadMs,
+    }),
+  );
+  /** Inbound work first, then whatever it queued that is due now, until both are quiet. */
+  const settle = async () => {
+    do {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await dispatcher.settle();
+    } while (inFlight.size > 0);
+  };
 
   return {
     handler: (request, context) => track(init().then(() => rawHandler(request, context))),
@@ -108,6 +144,9 @@ export function createTidings(input: TidingsOptions): Tidings {
     contacts: wrapAll(contactsApi(ctx)),
     channels: wrapAll(channelsApi(ctx)),
     rules: wrapAll(rules.api),
+    broadcasts,
+    senders: wrapAll(sendersApi(ctx, broadcasts)),
+    dispatcher: { owner: dispatcher.owner, chain: wrappers.map((w) => w.name).concat('transport') },
     on: (event, listener) => events.on(event, listener),
     off: (event, listener) => events.off(event, listener),
     receive,
@@ -116,24 +155,24 @@ export function createTidings(input: TidingsOptions): Tidings {
       if (started) return;
       started = true;
       rules.worker.start();
+      dispatcher.start();
       for (const transport of ctx.transports.values()) {
         await transport.start?.({
           receive: (list) => receive(transport.name, list),
           now: () => ctx.clock.now(),
           logger: ctx.logger,
+          settle,
         });
       }
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       if (!started) return;
       started = false;
       rules.worker.stop();
-
+      await dispatcher.stop(stopOptions);
       for (const transport of ctx.transports.values()) await transport.stop?.();
     },
-    async drain() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    drain: settle,
     options,
   };
 }

@@ -1,9 +1,11 @@
+import type { Broadcast } from '../model/broadcast.js';
 import type { Channel } from '../model/channel.js';
 import type { ConsentMethod } from '../model/consent.js';
 import type { Contact } from '../model/contact.js';
 import type { Message } from '../model/message.js';
 import type { Forward } from '../ports/rule-store.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
+import type { BroadcastOutcomes } from '../ports/store.js';
 
 /** Every event `tidings.on` can listen to, with its payload. Names are dotted, as in outbound webhooks. */
 export interface TidingsEvents {
@@ -20,13 +22,19 @@ export interface TidingsEvents {
   'channel.removed': { channel: Channel };
   'message.received': { contact: Contact; message: Message };
   'message.sent': { contact: Contact; message: Message };
-  'message.failed': { contact: Contact; message: Message; outcome: SendOutcome };
+  'message.failed': { contact: Contact; message: Message; reason: string };
+
   'delivery.updated': { message: Message; status: Message['status'] };
   'call.received': { contact: Contact; message: Message };
   /** A rule's forward was delivered (F30). */
   'forward.sent': { forward: Forward };
   /** A forward attempt failed; `willRetry` false: it failed for good and waits in `tidings.rules.listForwards`. */
   'forward.failed': { forward: Forward; error: string; willRetry: boolean };
+  'broadcast.progress': { broadcastId: string; queued: number } & BroadcastOutcomes;
+  'broadcast.completed': { broadcastId: string } & BroadcastOutcomes;
+  'broadcast.updated': { broadcast: Broadcast };
+  'sender.paused': { transport: string; senderId: string; reason: string; contactId?: string };
+  'sender.resumed': { transport: string; senderId: string };
 }
 
 export type TidingsEventName = keyof TidingsEvents;

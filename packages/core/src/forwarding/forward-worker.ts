@@ -73,7 +73,7 @@ export class ForwardWorker {
   get #deps(): DeliveryDeps {
     const { options, clock } = this.ctx;
     return {
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch: options.fetch,
       secret: options.forwarding.secret,
       email: options.forwarding.email,
       sms: options.forwarding.sms,

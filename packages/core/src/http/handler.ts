@@ -6,8 +6,10 @@ import { corsHeaders, preflight, withHeaders } from './cors.js';
 import { errorToResponse } from './http-error.js';
 import { problemResponse } from './problem.js';
 import { listChannelsRoute } from './routes/channels-route.js';
+import { clickRoute } from './routes/click-route.js';
 import { startOptinRoute } from './routes/optin-route.js';
 import { optinStatusRoute } from './routes/optin-status-route.js';
+
 import type { Route } from './routes/route-context.js';
 import { webhookRoute } from './routes/webhook-route.js';
 
@@ -29,6 +31,7 @@ const routes: RouteEntry[] = [
     names: ['transport'],
     methods: { GET: webhookRoute, POST: webhookRoute },
   },
+  { pattern: /^\/l\/([^/]+)$/, names: ['code'], methods: { GET: clickRoute } },
 ];
 
 export function createHandler(

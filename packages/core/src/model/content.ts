@@ -12,8 +12,16 @@ export interface Media {
   caption?: string;
 }
 
-/** What a message says. At least one of `text` and `media`. */
+/** An approved message template (WhatsApp): the only thing that may go out after the 24-hour window. */
+export interface TemplateContent {
+  name: string;
+  language: string;
+  parameters: string[];
+}
+
+/** What a message says: text and/or media, or a template. */
 export interface Content {
   text?: string;
   media?: Media;
+  template?: TemplateContent;
 }

@@ -4,6 +4,9 @@ export type MessageDirection = 'in' | 'out';
 export type MessageKind = 'message' | 'call' | 'note';
 export type MessageStatus = 'received' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'skipped';
 
+/** The outcomes that end a delivery. */
+export type FinalStatus = 'sent' | 'failed' | 'skipped';
+
 /** Why an outbound message went out; decides which contacts may get it (invariant 1). */
 export type OutboundPurpose =
   /** The single reply to a contact's own START/STOP/keyword message. */
@@ -35,6 +38,8 @@ export interface Message {
   at: number;
   /** For replies: the inbound message answered. */
   inReplyTo: string | null;
+  /** The broadcast this message was part of. */
+  broadcastId: string | null;
 }
 
 export type NewMessage = Omit<Message, 'id'>;

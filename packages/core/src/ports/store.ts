@@ -4,6 +4,8 @@ import type { Contact, ContactPatch, ContactState, NewContact } from '../model/c
 import type { Message, MessageStatus, NewMessage } from '../model/message.js';
 import type { OptinToken } from '../model/optin-token.js';
 import type { Subscription } from '../model/subscription.js';
+import type { BroadcastRepository, LinkRepository } from './broadcast-store.js';
+import type { DeliveryRepository, PacingRepository, SenderStateRepository } from './outbox-store.js';
 import type { ForwardRepository, RuleSetRepository } from './rule-store.js';
 
 /** A page of results and the cursor for the next one (null at the end). */
@@ -41,6 +43,9 @@ export interface ContactRepository {
   list(workspaceId: string, query: ContactListQuery): Promise<Page<Contact>>;
   /** How many contacts each sender of a transport holds. */
   countBySender(workspaceId: string, transport: string): Promise<Map<string, number>>;
+  /** Moves every contact of one sender to another (sender replacement, F35); returns their ids. */
+  moveSender(workspaceId: string, transport: string, from: string, to: string, at: number): Promise<string[]>;
+
   /**
    * Removes every row about the contact in every table (messages, subscriptions, tokens, ledger…)
    * and appends the anonymous tombstone, in one step (F9, invariant 6).
@@ -106,6 +111,18 @@ export interface MessageRepository {
   ): Promise<Message | null>;
   /** Newest first. */
   listByContact(workspaceId: string, contactId: string, query: MessageListQuery): Promise<Page<Message>>;
+  /** Outcomes of a broadcast's messages: counts by status and failures by reason. */
+  broadcastOutcomes(workspaceId: string, broadcastId: string): Promise<BroadcastOutcomes>;
+  /** When the contact was sent broadcast messages since `since`, oldest first (the frequency cap, F20). */
+  broadcastTimesSince(workspaceId: string, contactId: string, since: number): Promise<number[]>;
+  /** The message a broadcast sent to a contact, if any (so a delivery is never sent twice). */
+  findForBroadcast(workspaceId: string, broadcastId: string, contactId: string): Promise<Message | null>;
+}
+
+export interface BroadcastOutcomes {
+  byStatus: Partial<Record<MessageStatus, number>>;
+  /** Failed and skipped messages by reason. */
+  reasons: Record<string, number>;
 }
 
 export interface RateLimitRule {
@@ -141,8 +158,18 @@ export interface Store {
   /** The rule set and the durable queue of forwards (F30, ports/rule-store.ts). */
   readonly rules: RuleSetRepository;
   readonly forwards: ForwardRepository;
-
+  readonly broadcasts: BroadcastRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly pacing: PacingRepository;
+  readonly senderStates: SenderStateRepository;
+  readonly links: LinkRepository;
+  /**
+   * True when other processes may write to the same store (a database): workers then also poll for work they
+   * were not told about. The memory store is not shared.
+   */
+  readonly shared?: boolean;
   /** Prepares the store (migrations, connections); called once by `createTidings`, idempotent. */
+
   init?(): Promise<void>;
   close?(): Promise<void>;
 }

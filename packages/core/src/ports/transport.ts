@@ -56,6 +56,9 @@ export interface TransportContext {
   receive(events: InboundEvent[]): Promise<void>;
   /** The core's clock, for event times. */
   now(): number;
+  /** Resolves when the work those events caused and that is due now (replies) is done — for simulators and tests. */
+  settle(): Promise<void>;
+
   logger?: Logger;
 }
 

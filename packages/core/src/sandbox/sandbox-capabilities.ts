@@ -2,7 +2,8 @@ import type { TransportCapabilities } from '../ports/transport.js';
 
 const MB = 1024 * 1024;
 
-/** Limits as in FEATURES.md F15; pacing generous, so the sandbox never slows a demo down. */
+/** Media limits as in FEATURES.md F15; no pacing by default. */
+
 export const sandboxCapabilities: TransportCapabilities = {
   addressKind: 'phone',
   textMaxLength: 4096,
@@ -13,7 +14,9 @@ export const sandboxCapabilities: TransportCapabilities = {
     video: { maxBytes: 10 * MB, mimeTypes: ['video/mp4'] },
     document: { maxBytes: 10 * MB, mimeTypes: ['application/pdf'] },
   },
-  perSenderPerSecond: 1000,
+  // Unlimited unless a test or demo sets `pacing: { sandbox: {...} }`: the sandbox never slows anything down.
+  perSenderPerSecond: Number.POSITIVE_INFINITY,
+
   perRecipientGapMs: 0,
   dailyUniqueRecipients: null,
   readReceipts: true,

@@ -114,7 +114,13 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     if (o.addressKind === 'phone') event.phone = from;
     return event;
   };
-  const simulate = async (event: InboundEvent) => attached().receive([event]);
+  /** Resolves once Tidings handled the event and sent what that made due (the replies). */
+  const simulate = async (event: InboundEvent) => {
+    const ctx = attached();
+    await ctx.receive([event]);
+    await ctx.settle();
+  };
+
   const simpleEvent = (type: 'block' | 'unblock' | 'call', address: string): InboundEvent => {
     const from = addressOf(address);
     return type === 'call'

@@ -16,4 +16,6 @@ export interface CoreContext {
   workspaceId: string;
   transports: ReadonlyMap<string, Transport>;
   channels: ChannelCache;
+  /** Tells the local dispatcher there is new work (a queued reply, a scheduled broadcast). */
+  wake(): void;
 }

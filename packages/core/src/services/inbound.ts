@@ -97,6 +97,7 @@ export class InboundPipeline {
       error: null,
       at: event.at,
       inReplyTo: null,
+      broadcastId: null,
     });
   }
 

@@ -3,8 +3,6 @@ import { TidingsError } from '../errors/tidings-error.js';
 import type { Contact } from '../model/contact.js';
 import type { Content } from '../model/content.js';
 import type { Message, OutboundPurpose } from '../model/message.js';
-import type { SendOutcome } from '../ports/send-outcome.js';
-import { markBlocked } from './contact-blocking.js';
 import type { CoreContext } from './core-context.js';
 import { transportFor } from './transports.js';
 
@@ -17,15 +15,16 @@ export interface SendOptions {
 }
 
 /**
- * Sends one message to one contact now, after the consent guard, and records it in the conversation.
- * Throws CONSENT_REQUIRED when the guard says no; platform refusals are recorded, not thrown.
+ * Queues one message to one contact in the priority lane — ahead of broadcast traffic, through the same pacing
+ * chain — and records it in the conversation as `queued`. The dispatcher sends it.
+ * Throws CONSENT_REQUIRED when the consent guard says no (it asks again right before sending).
  */
 export async function sendToContact(
   ctx: CoreContext,
   contact: Contact,
   content: Content,
   options: SendOptions,
-): Promise<{ message: Message; outcome: SendOutcome }> {
+): Promise<Message> {
   const inReplyTo = options.inReplyTo ?? null;
   const verdict = mayMessage(contact, options.purpose, inReplyTo);
   if (!verdict.allowed) {
@@ -34,6 +33,7 @@ export async function sendToContact(
   const transport = transportFor(ctx, contact.transport);
   const wanted = options.senderId ?? contact.senderId;
   const sender = transport.senders.find((s) => s.id === wanted) ?? transport.senders[0]!;
+  const now = ctx.clock.now();
   const message = (await ctx.store.messages.insert({
     workspaceId: ctx.workspaceId,
     contactId: contact.id,
@@ -46,52 +46,28 @@ export async function sendToContact(
     providerMessageId: null,
     status: 'queued',
     error: null,
-    at: ctx.clock.now(),
+    at: now,
     inReplyTo,
+    broadcastId: null,
   }))!;
-
-  let outcome: SendOutcome;
-  try {
-    outcome = await transport.send({
-      sender,
-      to: contact.address,
-      content,
-      purpose: options.purpose,
-      messageId: message.id,
-    });
-  } catch (error) {
-    ctx.logger.error(`transport "${transport.name}" threw instead of returning an outcome`, { error });
-    outcome = {
-      kind: 'retry',
-      retryAfterMs: null,
-      reason: error instanceof Error ? error.message : String(error),
-    };
-  }
-  return { message: await recordOutcome(ctx, contact, message, outcome), outcome };
-}
-
-async function recordOutcome(
-  ctx: CoreContext,
-  contact: Contact,
-  message: Message,
-  outcome: SendOutcome,
-): Promise<Message> {
-  const { store, workspaceId, events } = ctx;
-  if (outcome.kind === 'accepted') {
-    await store.messages.updateStatus(workspaceId, message.id, {
-      status: 'sent',
-      providerMessageId: outcome.providerMessageId,
-    });
-    const sent: Message = { ...message, status: 'sent', providerMessageId: outcome.providerMessageId };
-    events.emit('message.sent', { contact, message: sent });
-    return sent;
-  }
-  const error = `${outcome.kind}: ${outcome.reason}${outcome.code ? ` (${outcome.code})` : ''}`;
-  await store.messages.updateStatus(workspaceId, message.id, { status: 'failed', error });
-  if (outcome.kind === 'recipient-blocked' || outcome.kind === 'recipient-gone') {
-    await markBlocked(ctx, contact, outcome.reason, 'platform');
-  }
-  const failed: Message = { ...message, status: 'failed', error };
-  events.emit('message.failed', { contact, message: failed, outcome });
-  return failed;
+  await ctx.store.deliveries.enqueue({
+    workspaceId: ctx.workspaceId,
+    broadcastId: null,
+    messageId: message.id,
+    contactId: contact.id,
+    transport: transport.name,
+    senderId: sender.id,
+    address: contact.address,
+    lane: 'priority',
+    purpose: options.purpose,
+    inReplyTo,
+    attempts: 0,
+    notBefore: now,
+    slotAt: null,
+    useTemplate: false,
+    lastError: null,
+    createdAt: now,
+  });
+  ctx.wake();
+  return message;
 }

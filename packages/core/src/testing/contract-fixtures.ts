@@ -95,6 +95,7 @@ export function messageRow(
     error: null,
     at: T0,
     inReplyTo: null,
+    broadcastId: null,
     ...overrides,
   };
 }

@@ -52,6 +52,8 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
       };
       t.contacts.set(row.id, row);
       t.contactByAddress.set(addressKey, row.id);
+      t.contactPosition.set(row.id, t.contactOrder.length);
+      t.contactOrder.push(row.id);
       return { contact: copyContact(row), created: true };
     },
     async get(workspaceId, id) {
@@ -87,6 +89,16 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
     async countBySender(workspaceId, transport) {
       return countBySender(t, workspaceId, transport);
     },
+    async moveSender(workspaceId, transport, from, to, at) {
+      const moved: string[] = [];
+      for (const c of t.contacts.values()) {
+        if (c.workspaceId !== workspaceId || c.transport !== transport || c.senderId !== from) continue;
+        t.contacts.set(c.id, { ...c, senderId: to, updatedAt: at });
+        moved.push(c.id);
+      }
+      return moved;
+    },
+
     async erase(workspaceId, id, tombstone) {
       const row = t.contacts.get(id);
       if (!row || row.workspaceId !== workspaceId) return false;

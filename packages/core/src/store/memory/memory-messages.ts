@@ -1,29 +1,40 @@
 import { nanoid } from 'nanoid';
-import type { Message } from '../../model/message.js';
-import type { MessageRepository } from '../../ports/store.js';
+import type { Message, NewMessage } from '../../model/message.js';
+import type { BroadcastOutcomes, MessageRepository } from '../../ports/store.js';
 import { copyMessage } from './copy.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
-export function memoryMessages(t: MemoryTables): MessageRepository {
-  const providerIndex = (m: Message) =>
-    m.direction === 'in' ? t.inboundByProviderId : t.outboundByProviderId;
+/** Stores a message row and its indexes; null for a replayed inbound message. Shared with the outbox's finish. */
+export function insertMessage(t: MemoryTables, message: NewMessage, id: string = nanoid()): Message | null {
+  const row: Message = copyMessage({ ...message, id });
+  if (row.providerMessageId) {
+    const k = key(row.workspaceId, row.transport, row.providerMessageId);
+    const index = row.direction === 'in' ? t.inboundByProviderId : t.outboundByProviderId;
+    if (row.direction === 'in' && index.has(k)) return null;
+    index.set(k, row.id);
+  }
+  t.messages.set(row.id, row);
+  const contactKey = key(row.workspaceId, row.contactId);
+  const list = t.messagesByContact.get(contactKey);
+  if (list) list.push(row.id);
+  else t.messagesByContact.set(contactKey, [row.id]);
+  if (row.broadcastId) {
+    const broadcastKey = key(row.workspaceId, row.broadcastId);
+    const ids = t.outbox.byBroadcast.get(broadcastKey);
+    if (ids) ids.push(row.id);
+    else t.outbox.byBroadcast.set(broadcastKey, [row.id]);
+    t.outbox.broadcastMessage.set(key(row.workspaceId, row.broadcastId, row.contactId), row.id);
+  }
+  return row;
+}
 
+export function memoryMessages(t: MemoryTables): MessageRepository {
   return {
     async insert(message) {
-      const row: Message = copyMessage({ ...message, id: nanoid() });
-      if (row.providerMessageId) {
-        const k = key(row.workspaceId, row.transport, row.providerMessageId);
-        const index = providerIndex(row);
-        if (row.direction === 'in' && index.has(k)) return null;
-        index.set(k, row.id);
-      }
-      t.messages.set(row.id, row);
-      const contactKey = key(row.workspaceId, row.contactId);
-      const list = t.messagesByContact.get(contactKey);
-      if (list) list.push(row.id);
-      else t.messagesByContact.set(contactKey, [row.id]);
-      return copyMessage(row);
+      const row = insertMessage(t, message);
+      return row ? copyMessage(row) : null;
     },
+
     async updateStatus(workspaceId, id, patch) {
       const row = t.messages.get(id);
       if (!row || row.workspaceId !== workspaceId) return;
@@ -58,6 +69,34 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
         .reverse()
         .map((id) => copyMessage(t.messages.get(id)!));
       return { items, nextCursor: start > 0 ? (items.at(-1)?.id ?? null) : null };
+    },
+    async broadcastOutcomes(workspaceId, broadcastId) {
+      const byStatus: BroadcastOutcomes['byStatus'] = {};
+      const reasons: Record<string, number> = {};
+      for (const id of t.outbox.byBroadcast.get(key(workspaceId, broadcastId)) ?? []) {
+        const m = t.messages.get(id);
+        if (!m) continue;
+        byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
+        if ((m.status === 'failed' || m.status === 'skipped') && m.error)
+          reasons[m.error] = (reasons[m.error] ?? 0) + 1;
+      }
+      return { byStatus, reasons };
+    },
+    async broadcastTimesSince(workspaceId, contactId, since) {
+      const ids = t.messagesByContact.get(key(workspaceId, contactId)) ?? [];
+      const times: number[] = [];
+      for (let i = ids.length - 1; i >= 0; i--) {
+        const m = t.messages.get(ids[i]!);
+        if (!m || m.direction !== 'out' || !m.broadcastId) continue;
+        if (m.at < since) break;
+        if (m.status === 'sent' || m.status === 'delivered' || m.status === 'read') times.push(m.at);
+      }
+      return times.sort((a, b) => a - b);
+    },
+    async findForBroadcast(workspaceId, broadcastId, contactId) {
+      const id = t.outbox.broadcastMessage.get(key(workspaceId, broadcastId, contactId));
+      const row = id ? t.messages.get(id) : undefined;
+      return row ? copyMessage(row) : null;
     },
   };
 }

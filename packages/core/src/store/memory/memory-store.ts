@@ -1,17 +1,28 @@
 import type { Store } from '../../ports/store.js';
+import { memoryBroadcasts } from './memory-broadcasts.js';
 import { memoryChannels } from './memory-channels.js';
 import { memoryConsent } from './memory-consent.js';
 import { memoryContacts } from './memory-contacts.js';
+import { memoryDeliveries } from './memory-deliveries.js';
 import { memoryForwards } from './memory-forwards.js';
+import { memoryLinks } from './memory-links.js';
 import { memoryMessages } from './memory-messages.js';
+import { memoryPacing } from './memory-pacing.js';
 import { memoryRateLimits } from './memory-rate-limits.js';
 import { memoryRuleSets } from './memory-rules.js';
+import { memorySenderStates } from './memory-sender-states.js';
 import { memorySubscriptions } from './memory-subscriptions.js';
 import { createTables, type MemoryTables } from './memory-tables.js';
 import { memoryTokens } from './memory-tokens.js';
 
 export function storeOverTables(tables: MemoryTables): Store {
+  const deliveries = memoryDeliveries(tables);
   return {
+    broadcasts: memoryBroadcasts(tables, deliveries),
+    deliveries,
+    pacing: memoryPacing(tables),
+    senderStates: memorySenderStates(tables),
+    links: memoryLinks(tables),
     contacts: memoryContacts(tables),
     consent: memoryConsent(tables),
     channels: memoryChannels(tables),

@@ -4,6 +4,7 @@ import type { Contact } from '../../model/contact.js';
 import type { Message } from '../../model/message.js';
 import type { OptinToken } from '../../model/optin-token.js';
 import type { Subscription } from '../../model/subscription.js';
+import { createOutboxTables, type OutboxTables } from './memory-outbox-tables.js';
 import { createRuleTables, type RuleTables } from './memory-rule-tables.js';
 
 /** The memory store's rows and indexes. Repositories copy rows in and out so callers never alias them. */
@@ -21,6 +22,10 @@ export interface MemoryTables {
   outboundByProviderId: Map<string, string>;
   rateLimits: Map<string, number>;
   rules: RuleTables;
+  /** Insertion order of contacts, for stable audience cursors (holes where a contact was erased). */
+  contactOrder: string[];
+  contactPosition: Map<string, number>;
+  outbox: OutboxTables;
 }
 
 export function createTables(): MemoryTables {
@@ -37,6 +42,9 @@ export function createTables(): MemoryTables {
     outboundByProviderId: new Map(),
     rateLimits: new Map(),
     rules: createRuleTables(),
+    contactOrder: [],
+    contactPosition: new Map(),
+    outbox: createOutboxTables(),
   };
 }
 

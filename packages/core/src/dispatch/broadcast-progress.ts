@@ -1,0 +1,42 @@
+import type { Delivery } from '../model/delivery.js';
+import type { DeliveryFinish } from '../ports/outbox-store.js';
+import type { CoreContext } from '../services/core-context.js';
+
+/**
+ * Tells listeners how deliveries end: `message.sent` / `message.failed` for conversation messages,
+ * `broadcast.progress` (at most once a second per broadcast) and `broadcast.completed` for broadcasts.
+ */
+export class BroadcastProgress {
+  readonly #lastReport = new Map<string, number>();
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  async finished(delivery: Delivery, finish: DeliveryFinish): Promise<void> {
+    const { store, workspaceId, events } = this.ctx;
+    if (delivery.broadcastId) return;
+    const [contact, message] = await Promise.all([
+      store.contacts.get(workspaceId, delivery.contactId),
+      delivery.messageId ? store.messages.get(workspaceId, delivery.messageId) : null,
+    ]);
+    if (!contact || !message) return;
+    if (finish.status === 'sent') events.emit('message.sent', { contact, message });
+    else events.emit('message.failed', { contact, message, reason: finish.error ?? finish.status });
+  }
+
+  /** After a batch (or the end of a fan-out): report progress and completion of the broadcast. */
+  async check(broadcastId: string, force: boolean): Promise<void> {
+    const { store, workspaceId, events, clock } = this.ctx;
+    const now = clock.now();
+    const completed = await store.broadcasts.completeIfDone(workspaceId, broadcastId, now);
+    const last = this.#lastReport.get(broadcastId) ?? Number.NEGATIVE_INFINITY;
+    if (!completed && !force && now - last < 1000) return;
+    this.#lastReport.set(broadcastId, now);
+    const outcomes = await store.messages.broadcastOutcomes(workspaceId, broadcastId);
+    const queued = await store.deliveries.countQueued(workspaceId, broadcastId);
+    events.emit('broadcast.progress', { broadcastId, queued, ...outcomes });
+    if (completed) {
+      this.#lastReport.delete(broadcastId);
+      events.emit('broadcast.completed', { broadcastId, ...outcomes });
+    }
+  }
+}

@@ -1,0 +1,240 @@
+import { nanoid } from 'nanoid';
+import type { TimerHandle } from '../clock/clock.js';
+import type { Broadcast } from '../model/broadcast.js';
+import type { Content } from '../model/content.js';
+import type { Delivery } from '../model/delivery.js';
+import type { CoreContext } from '../services/core-context.js';
+import { type Disposition, dispose } from './apply-result.js';
+import { BroadcastProgress } from './broadcast-progress.js';
+import type { SendJob, SendStep } from './send-step.js';
+
+export interface DispatcherSettings {
+  /** Deliveries claimed at a time. */
+  batchSize: number;
+  /** Sends in flight at once. */
+  concurrency: number;
+  /** How long a claim holds before another worker may take the delivery (a crash). */
+  leaseMs: number;
+  /** Contacts examined per fan-out chunk. */
+  fanOutChunk: number;
+  /** How often a worker on a shared store looks for work other processes queued. */
+  pollMs: number;
+}
+
+/**
+ * The worker: claims due deliveries from the durable outbox with a lease, runs each through the chain of send
+ * wrappers, and records the result before the next claim. Fans scheduled broadcasts out in resumable chunks.
+ */
+export class Dispatcher {
+  readonly owner = `worker-${nanoid(8)}`;
+  readonly #progress: BroadcastProgress;
+  readonly #fanOuts = new Map<string, Broadcast>();
+  #running: Promise<void> | null = null;
+  #again = false;
+  #started = false;
+  #dead = false;
+  #timer: TimerHandle | null = null;
+  #abort = new AbortController();
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly step: SendStep,
+    private readonly settings: DispatcherSettings,
+  ) {
+    this.#progress = new BroadcastProgress(ctx);
+  }
+
+  start(): void {
+    if (this.#dead) throw new Error('this dispatcher was abandoned; create a new Tidings to resume');
+    this.#started = true;
+    this.#abort = new AbortController();
+    this.kick();
+  }
+
+  /** Stops claiming; in-flight sends finish. With `abandon` it behaves like a killed process: nothing more is written. */
+  async stop(options: { abandon?: boolean } = {}): Promise<void> {
+    this.#started = false;
+    if (this.#timer) this.ctx.clock.clearTimer(this.#timer);
+    this.#timer = null;
+    if (options.abandon) {
+      this.#dead = true;
+      this.#abort.abort(new Error('worker abandoned'));
+      return;
+    }
+    await this.#running;
+  }
+
+  /** New work may be due: run now (or right after the current round). */
+  kick(): void {
+    if (!this.#started || this.#dead) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#loop().finally(() => {
+      this.#running = null;
+    });
+  }
+
+  /** Resolves once nothing is due now and nothing is in flight. */
+  async settle(): Promise<void> {
+    for (;;) {
+      if (this.#running) {
+        await this.#running;
+        continue;
+      }
+      if (!this.#started || this.#dead || !(await this.#dueNow())) return;
+      this.kick();
+    }
+  }
+
+  async #dueNow(): Promise<boolean> {
+    const now = this.ctx.clock.now();
+    if (this.#fanOuts.size > 0) return true;
+    const [delivery, fanOut] = await Promise.all([
+      this.ctx.store.deliveries.nextDueAt(this.ctx.workspaceId),
+      this.ctx.store.broadcasts.nextFanOutAt(this.ctx.workspaceId),
+    ]);
+    return (delivery !== null && delivery <= now) || (fanOut !== null && fanOut <= now);
+  }
+
+  async #loop(): Promise<void> {
+    try {
+      do {
+        this.#again = false;
+        while (this.#started && !this.#dead) {
+          await this.#fanOutChunk();
+          const batch = await this.ctx.store.deliveries.claim(this.ctx.workspaceId, {
+            owner: this.owner,
+            limit: this.settings.batchSize,
+            now: this.ctx.clock.now(),
+            leaseMs: this.settings.leaseMs,
+          });
+          if (batch.length === 0 && this.#fanOuts.size === 0) break;
+          await this.#process(batch);
+        }
+      } while (this.#again && this.#started && !this.#dead);
+    } catch (error) {
+      this.ctx.logger.error('the dispatcher failed a round; it tries again', { error });
+      this.#wakeIn(1000);
+      return;
+    }
+    await this.#scheduleWake();
+  }
+
+  async #scheduleWake(): Promise<void> {
+    if (!this.#started || this.#dead) return;
+    const [delivery, fanOut] = await Promise.all([
+      this.ctx.store.deliveries.nextDueAt(this.ctx.workspaceId),
+      this.ctx.store.broadcasts.nextFanOutAt(this.ctx.workspaceId),
+    ]);
+    const candidates = [delivery, fanOut].filter((t): t is number => t !== null);
+    const now = this.ctx.clock.now();
+    let delay = candidates.length ? Math.max(0, Math.min(...candidates) - now) : null;
+    if (this.ctx.store.shared) delay = Math.min(delay ?? this.settings.pollMs, this.settings.pollMs);
+    if (delay !== null) this.#wakeIn(delay);
+  }
+
+  #wakeIn(delayMs: number): void {
+    if (this.#timer) this.ctx.clock.clearTimer(this.#timer);
+    this.#timer = this.ctx.clock.setTimer(() => {
+      this.#timer = null;
+      this.kick();
+    }, delayMs);
+  }
+
+  /** One chunk of every fan-out this worker holds, so replies and sends go on between chunks. */
+  async #fanOutChunk(): Promise<void> {
+    const { store, workspaceId, clock } = this.ctx;
+    for (const claimed of await store.broadcasts.claimFanOut(
+      workspaceId,
+      clock.now(),
+      this.settings.leaseMs,
+    )) {
+      this.#fanOuts.set(claimed.id, claimed);
+    }
+    for (const [id, broadcast] of this.#fanOuts) {
+      const result = await store.broadcasts.fanOut(workspaceId, id, {
+        cursor: broadcast.fanout.cursor,
+        limit: this.settings.fanOutChunk,
+        now: clock.now(),
+        leaseMs: this.settings.leaseMs,
+      });
+      if (result === null || result.nextCursor === null) {
+        this.#fanOuts.delete(id);
+        if (result !== null) await this.#progress.check(id, true);
+      } else {
+        broadcast.fanout = { ...broadcast.fanout, cursor: result.nextCursor };
+      }
+    }
+  }
+
+  async #process(batch: Delivery[]): Promise<void> {
+    const broadcasts = new Map<string, Broadcast | null>();
+    let next = 0;
+    const worker = async () => {
+      while (next < batch.length && !this.#dead) await this.#deliver(batch[next++]!, broadcasts);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, batch.length) }, worker));
+    for (const id of broadcasts.keys()) await this.#progress.check(id, false);
+  }
+
+  async #deliver(delivery: Delivery, broadcasts: Map<string, Broadcast | null>): Promise<void> {
+    const { store, workspaceId } = this.ctx;
+    const job = await this.#job(delivery, broadcasts);
+    let disposition: Disposition;
+    if (typeof job === 'string') {
+      disposition = {
+        kind: 'finish',
+        finish: { status: 'skipped', error: job, providerMessageId: null, at: this.ctx.clock.now() },
+      };
+    } else {
+      disposition = await dispose(this.ctx, job, await this.step(job));
+    }
+    // A killed worker writes nothing more: its lease runs out and another worker takes the delivery.
+    if (this.#dead) return;
+    if (disposition.kind === 'retry') {
+      const { kind: _, ...retry } = disposition;
+      await store.deliveries.retry(workspaceId, delivery.id, this.owner, retry);
+      return;
+    }
+    if (await store.deliveries.finish(workspaceId, delivery.id, this.owner, disposition.finish)) {
+      await this.#progress.finished(delivery, disposition.finish);
+    }
+  }
+
+  /** Gathers what a send needs; a reason string when it cannot happen at all. */
+  async #job(delivery: Delivery, broadcasts: Map<string, Broadcast | null>): Promise<SendJob | string> {
+    const { store, workspaceId, transports } = this.ctx;
+    const contact = await store.contacts.get(workspaceId, delivery.contactId);
+    if (!contact) return 'the contact was erased';
+    const transport = transports.get(delivery.transport);
+    if (!transport) return `no transport "${delivery.transport}" in this installation`;
+    const sender = transport.senders.find((s) => s.id === delivery.senderId);
+    if (!sender) return `no sender "${delivery.senderId}" on ${delivery.transport}`;
+    let broadcast: Broadcast | null = null;
+    let content: Content;
+    if (delivery.broadcastId) {
+      if (!broadcasts.has(delivery.broadcastId))
+        broadcasts.set(delivery.broadcastId, await store.broadcasts.get(workspaceId, delivery.broadcastId));
+      broadcast = broadcasts.get(delivery.broadcastId) ?? null;
+      if (!broadcast) return 'the broadcast was removed';
+      const { template: _, ...free } = broadcast.content;
+      content = free;
+    } else {
+      const message = delivery.messageId ? await store.messages.get(workspaceId, delivery.messageId) : null;
+      if (!message) return 'the message was removed';
+      content = message.content;
+    }
+    return {
+      delivery,
+      contact,
+      transport,
+      sender,
+      broadcast,
+      content,
+      now: this.ctx.clock.now(),
+      signal: this.#abort.signal,
+    };
+  }
+}

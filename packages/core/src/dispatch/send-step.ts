@@ -1,0 +1,54 @@
+import type { Broadcast } from '../model/broadcast.js';
+import type { Contact } from '../model/contact.js';
+import type { Content } from '../model/content.js';
+import type { Delivery } from '../model/delivery.js';
+import type { SenderAccount } from '../model/sender.js';
+import type { SendOutcome } from '../ports/send-outcome.js';
+import type { Transport } from '../ports/transport.js';
+
+/** Everything one send needs, gathered once by the dispatcher. */
+export interface SendJob {
+  delivery: Delivery;
+  contact: Contact;
+  transport: Transport;
+  sender: SenderAccount;
+  broadcast: Broadcast | null;
+  /** What goes out; wrappers may replace it (template fallback, rendering, tracked links). */
+  content: Content;
+  now: number;
+  signal: AbortSignal;
+}
+
+/** What became of one step through the chain. */
+export type StepResult =
+  /** The transport answered. */
+  | { kind: 'sent'; outcome: SendOutcome; content: Content }
+  /** Not now: due again at `notBefore` (pacing, quiet hours, frequency cap, retry after). */
+  | {
+      kind: 'defer';
+      notBefore: number;
+      reason: string;
+      slotAt?: number | null;
+      attempts?: number;
+      useTemplate?: boolean;
+    }
+  /** Never: recorded as skipped with the reason (window closed, no longer subscribed…). */
+  | { kind: 'skip'; reason: string }
+  /** Never: recorded as failed with the reason. */
+  | { kind: 'fail'; reason: string };
+
+export type SendStep = (job: SendJob) => Promise<StepResult>;
+
+/**
+ * One link of the dispatcher's chain (as grammY's API transformers): a named factory that wraps the next step.
+ * The chain is inspectable (`tidings.dispatcher.chain`) and can be extended with your own wrappers.
+ */
+export interface SendWrapper {
+  name: string;
+  wrap(next: SendStep): SendStep;
+}
+
+/** Builds the chain: the first wrapper runs first, the innermost step calls the transport. */
+export function composeChain(wrappers: readonly SendWrapper[], innermost: SendStep): SendStep {
+  return wrappers.reduceRight<SendStep>((next, wrapper) => wrapper.wrap(next), innermost);
+}

@@ -1,0 +1,24 @@
+import type { SendWrapper } from '../send-step.js';
+
+/**
+ * The 24-hour service window (F24): outside it only a template may go out. Business-initiated messages use the
+ * broadcast's template where the messenger has templates, or are skipped without calling the platform.
+ */
+export function serviceWindow(): SendWrapper {
+  return {
+    name: 'service-window',
+    wrap: (next) => async (job) => {
+      const windowMs = job.transport.capabilities.serviceWindowMs;
+      const { purpose, useTemplate } = job.delivery;
+      const template = job.broadcast?.content.template;
+      const canTemplate = template !== undefined && job.transport.capabilities.templates;
+      if (useTemplate && canTemplate) return next({ ...job, content: { template } });
+      if (windowMs === null || purpose === 'consent-reply' || purpose === 'welcome' || purpose === 'reply')
+        return next(job);
+      const open = job.contact.lastInboundAt !== null && job.now - job.contact.lastInboundAt < windowMs;
+      if (open) return next(job);
+      if (canTemplate) return next({ ...job, content: { template } });
+      return { kind: 'skip', reason: 'window-closed: outside the 24-hour window and no template' };
+    },
+  };
+}

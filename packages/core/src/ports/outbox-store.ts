@@ -1,0 +1,87 @@
+import type { Content } from '../model/content.js';
+import type { Delivery, DeliveryRetry, NewDelivery } from '../model/delivery.js';
+import type { FinalStatus } from '../model/message.js';
+import type { SenderState } from '../model/sender-state.js';
+
+export interface ClaimOptions {
+  /** Who holds the lease: one id per worker. */
+  owner: string;
+  limit: number;
+  now: number;
+  /** How long the claim holds; a crashed worker's deliveries are claimable again after it. */
+  leaseMs: number;
+}
+
+/** How a delivery ended; written with the delivery's removal in one step. */
+export interface DeliveryFinish {
+  status: FinalStatus;
+  providerMessageId: string | null;
+  error: string | null;
+  at: number;
+  /** For broadcast deliveries: what was sent, as rendered for this recipient (kept in the conversation). */
+  content?: Content;
+}
+
+/** The durable outbox (invariant 4). */
+export interface DeliveryRepository {
+  enqueue(delivery: NewDelivery): Promise<Delivery>;
+  /**
+   * Leases up to `limit` due deliveries (`notBefore <= now`, not leased or lease run out), priority lane first,
+   * then oldest due; skips deliveries of paused or cancelled broadcasts and of paused senders.
+   */
+  claim(workspaceId: string, options: ClaimOptions): Promise<Delivery[]>;
+  /** Puts a leased delivery back with a new due time; false when `owner` no longer holds it. */
+  retry(workspaceId: string, id: string, owner: string, retry: DeliveryRetry): Promise<boolean>;
+  /**
+   * Ends a leased delivery: removes it and records the outcome in the conversation — the priority lane's
+   * queued message is updated, a broadcast delivery becomes a message row. False when `owner` lost the lease.
+   */
+  finish(workspaceId: string, id: string, owner: string, outcome: DeliveryFinish): Promise<boolean>;
+  get(workspaceId: string, id: string): Promise<Delivery | null>;
+  /** The earliest time a delivery becomes claimable (due or lease expiry), or null when the outbox is empty. */
+  nextDueAt(workspaceId: string): Promise<number | null>;
+  countQueued(workspaceId: string, broadcastId: string): Promise<number>;
+  /** Drops the broadcast's deliveries that are not leased; returns how many. */
+  cancelBroadcast(workspaceId: string, broadcastId: string): Promise<number>;
+  /** Moves waiting deliveries from one sender to another (sender replacement, F35). */
+  moveSender(workspaceId: string, transport: string, from: string, to: string): Promise<number>;
+}
+
+export interface SlotRequest {
+  /** Pacing key of the sender account, e.g. `whatsapp:1234`. */
+  senderKey: string;
+  /** 1000 / messages per second. */
+  senderIntervalMs: number;
+  /** Pacing key of the recipient, e.g. `whatsapp:+4915…`. */
+  recipientKey: string;
+  recipientGapMs: number;
+  now: number;
+}
+
+/** Time-slot reservations (GCRA / next-slot timestamps), atomic so limits hold across processes (invariant 3). */
+export interface PacingRepository {
+  /**
+   * Reserves a sending slot. When the recipient's gap has not passed, nothing is reserved and `at` says when
+   * to ask again (`reserved: false`), so a waiting recipient never burns the sender's capacity. Otherwise the
+   * earliest sender slot at or after `now` is taken and both timelines advance (`reserved: true`).
+   */
+  reserve(workspaceId: string, request: SlotRequest): Promise<{ at: number; reserved: boolean }>;
+
+  /**
+   * Counts `recipientKey` among the sender's unique recipients of `day` (UTC date); false when the sender is at
+   * `cap` and this recipient is not among them yet.
+   */
+  admitDaily(
+    workspaceId: string,
+    senderKey: string,
+    recipientKey: string,
+    day: string,
+    cap: number,
+  ): Promise<boolean>;
+}
+
+export interface SenderStateRepository {
+  pause(state: SenderState): Promise<void>;
+  resume(workspaceId: string, transport: string, senderId: string): Promise<boolean>;
+  list(workspaceId: string): Promise<SenderState[]>;
+}

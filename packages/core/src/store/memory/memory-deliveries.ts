@@ -1,0 +1,216 @@
+import type { Delivery } from '../../model/delivery.js';
+import type { DeliveryRepository } from '../../ports/outbox-store.js';
+import { insertMessage } from './memory-messages.js';
+import { type OutboxTables, queuesOf, type StoredDelivery, schedule } from './memory-outbox-tables.js';
+import { key, type MemoryTables } from './memory-tables.js';
+
+const copy = (d: Delivery): Delivery => ({ ...d });
+
+/** Why a delivery must wait: its broadcast or its sender is paused. The key parks it until resumed. */
+function holdOf(o: OutboxTables, d: Delivery): string | null | 'drop' {
+  if (d.broadcastId) {
+    const status = o.broadcasts.get(d.broadcastId)?.status;
+    if (status === 'cancelled') return 'drop';
+    if (status === 'paused') return key('b', d.workspaceId, d.broadcastId);
+  }
+  if (o.senderStates.has(key(d.workspaceId, d.transport, d.senderId)))
+    return key('s', d.workspaceId, d.transport, d.senderId);
+  return null;
+}
+
+/** Puts parked deliveries back in the queue (a broadcast or sender resumed). */
+export function unpark(o: OutboxTables, holdKey: string): void {
+  const ids = o.parked.get(holdKey);
+  if (!ids) return;
+  o.parked.delete(holdKey);
+  for (const id of ids) {
+    const stored = o.deliveries.get(id);
+    if (stored) schedule(o, stored);
+  }
+}
+
+function countDown(o: OutboxTables, d: Delivery) {
+  if (!d.broadcastId) return;
+  const k = key(d.workspaceId, d.broadcastId);
+  o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 1) - 1);
+}
+
+export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
+  const o = t.outbox;
+  let counter = 0;
+
+  const owned = (workspaceId: string, id: string, owner: string): StoredDelivery | null => {
+    const stored = o.deliveries.get(id);
+    return stored && stored.row.workspaceId === workspaceId && stored.row.leaseOwner === owner
+      ? stored
+      : null;
+  };
+
+  const remove = (stored: StoredDelivery) => {
+    o.deliveries.delete(stored.row.id);
+    countDown(o, stored.row);
+  };
+
+  return {
+    async enqueue(delivery) {
+      const row: Delivery = { ...delivery, id: `d${++counter}`, leaseOwner: null, leaseUntil: null };
+      const stored = { row, version: 0 };
+      o.deliveries.set(row.id, stored);
+      if (row.broadcastId) {
+        const k = key(row.workspaceId, row.broadcastId);
+        o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 0) + 1);
+      }
+      schedule(o, stored);
+      return copy(row);
+    },
+
+    async claim(workspaceId, { owner, limit, now, leaseMs }) {
+      const queues = queuesOf(o, workspaceId);
+      // Leases that ran out (a crashed worker) make their deliveries claimable again.
+      for (let top = queues.leased.peek(); top && top.at <= now; top = queues.leased.peek()) {
+        queues.leased.pop();
+        const stored = o.deliveries.get(top.id);
+        if (stored && stored.version === top.version) schedule(o, stored);
+      }
+      const claimed: Delivery[] = [];
+      for (const heap of [queues.priority, queues.bulk]) {
+        for (let top = heap.peek(); top && top.at <= now && claimed.length < limit; top = heap.peek()) {
+          heap.pop();
+          const stored = o.deliveries.get(top.id);
+          if (!stored || stored.version !== top.version) continue;
+          const hold = holdOf(o, stored.row);
+          if (hold === 'drop') {
+            remove(stored);
+            continue;
+          }
+          if (hold) {
+            const parked = o.parked.get(hold) ?? new Set<string>();
+            parked.add(stored.row.id);
+            o.parked.set(hold, parked);
+            continue;
+          }
+          stored.row.leaseOwner = owner;
+          stored.row.leaseUntil = now + leaseMs;
+          stored.version++;
+          queues.leased.push({
+            id: stored.row.id,
+            version: stored.version,
+            at: stored.row.leaseUntil,
+            seq: o.seq++,
+          });
+          claimed.push(copy(stored.row));
+        }
+      }
+      return claimed;
+    },
+
+    async retry(workspaceId, id, owner, retry) {
+      const stored = owned(workspaceId, id, owner);
+      if (!stored) return false;
+      const row = stored.row;
+      row.notBefore = retry.notBefore;
+      if (retry.attempts !== undefined) row.attempts = retry.attempts;
+      if (retry.slotAt !== undefined) row.slotAt = retry.slotAt;
+      if (retry.useTemplate !== undefined) row.useTemplate = retry.useTemplate;
+      if (retry.lastError !== undefined) row.lastError = retry.lastError;
+      if (retry.senderId !== undefined) row.senderId = retry.senderId;
+      row.leaseOwner = null;
+      row.leaseUntil = null;
+      schedule(o, stored);
+      return true;
+    },
+
+    async finish(workspaceId, id, owner, outcome) {
+      const stored = owned(workspaceId, id, owner);
+      if (!stored) return false;
+      const d = stored.row;
+      remove(stored);
+      if (d.messageId) {
+        const message = t.messages.get(d.messageId);
+        if (message) {
+          const next = {
+            ...message,
+            status: outcome.status,
+            providerMessageId: outcome.providerMessageId,
+            error: outcome.error,
+          };
+          t.messages.set(message.id, next);
+          if (outcome.providerMessageId) {
+            t.outboundByProviderId.set(key(workspaceId, d.transport, outcome.providerMessageId), message.id);
+          }
+        }
+        return true;
+      }
+      insertMessage(t, {
+        workspaceId,
+        contactId: d.contactId,
+        transport: d.transport,
+        senderId: d.senderId,
+        direction: 'out',
+        kind: 'message',
+        purpose: d.purpose,
+        content: outcome.content ?? {},
+        providerMessageId: outcome.providerMessageId,
+        status: outcome.status,
+        error: outcome.error,
+        at: outcome.at,
+        inReplyTo: d.inReplyTo,
+        broadcastId: d.broadcastId,
+      });
+      return true;
+    },
+
+    async get(workspaceId, id) {
+      const stored = o.deliveries.get(id);
+      return stored && stored.row.workspaceId === workspaceId ? copy(stored.row) : null;
+    },
+
+    async nextDueAt(workspaceId) {
+      const queues = queuesOf(o, workspaceId);
+      let next: number | null = null;
+      for (const heap of [queues.priority, queues.bulk, queues.leased]) {
+        // Stale entries (moved on, finished) are dropped as they surface.
+        for (let top = heap.peek(); top; top = heap.peek()) {
+          const stored = o.deliveries.get(top.id);
+          if (stored && stored.version === top.version) {
+            next = next === null ? top.at : Math.min(next, top.at);
+            break;
+          }
+          heap.pop();
+        }
+      }
+      return next;
+    },
+
+    async countQueued(workspaceId, broadcastId) {
+      return o.queuedByBroadcast.get(key(workspaceId, broadcastId)) ?? 0;
+    },
+
+    async cancelBroadcast(workspaceId, broadcastId) {
+      let dropped = 0;
+      for (const stored of [...o.deliveries.values()]) {
+        const d = stored.row;
+        if (d.workspaceId !== workspaceId || d.broadcastId !== broadcastId || d.leaseOwner !== null) continue;
+        remove(stored);
+        dropped++;
+      }
+      o.parked.delete(key('b', workspaceId, broadcastId));
+      return dropped;
+    },
+
+    async moveSender(workspaceId, transport, from, to) {
+      let moved = 0;
+      for (const stored of o.deliveries.values()) {
+        const d = stored.row;
+        if (d.workspaceId !== workspaceId || d.transport !== transport || d.senderId !== from || d.leaseOwner)
+          continue;
+        d.senderId = to;
+        d.slotAt = null;
+        schedule(o, stored);
+        moved++;
+      }
+      o.parked.delete(key('s', workspaceId, transport, from));
+      return moved;
+    },
+  };
+}

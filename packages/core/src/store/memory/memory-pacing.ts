@@ -1,0 +1,30 @@
+import type { PacingRepository } from '../../ports/outbox-store.js';
+import { key, type MemoryTables } from './memory-tables.js';
+
+export function memoryPacing(t: MemoryTables): PacingRepository {
+  const o = t.outbox;
+  return {
+    async reserve(workspaceId, request) {
+      const recipientKey = key(workspaceId, request.recipientKey);
+      const recipientAt = Math.max(request.now, o.recipientNext.get(recipientKey) ?? request.now);
+      if (recipientAt > request.now) return { at: recipientAt, reserved: false };
+      const senderKey = key(workspaceId, request.senderKey);
+      const slot = Math.max(request.now, o.senderNext.get(senderKey) ?? request.now);
+      o.senderNext.set(senderKey, slot + request.senderIntervalMs);
+      o.recipientNext.set(recipientKey, slot + request.recipientGapMs);
+      return { at: slot, reserved: true };
+    },
+    async admitDaily(workspaceId, senderKey, recipientKey, day, cap) {
+      const k = key(workspaceId, senderKey, day);
+      let seen = o.daily.get(k);
+      if (!seen) {
+        seen = new Set();
+        o.daily.set(k, seen);
+      }
+      if (seen.has(recipientKey)) return true;
+      if (seen.size >= cap) return false;
+      seen.add(recipientKey);
+      return true;
+    },
+  };
+}
