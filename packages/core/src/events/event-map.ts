@@ -4,7 +4,6 @@ import type { ConsentMethod } from '../model/consent.js';
 import type { Contact } from '../model/contact.js';
 import type { Message } from '../model/message.js';
 import type { Forward } from '../ports/rule-store.js';
-import type { SendOutcome } from '../ports/send-outcome.js';
 import type { BroadcastOutcomes } from '../ports/store.js';
 
 /** Every event `tidings.on` can listen to, with its payload. Names are dotted, as in outbound webhooks. */
