@@ -8,7 +8,7 @@ import { isPermanentFailure } from './notifiers.js';
 const batchSize = 20;
 /** Beyond the timeout, how long a claimed forward stays leased before another worker may take it. */
 const leaseMarginMs = 60_000;
-/** How often an idle worker looks for forwards queued by other processes (an HTTP-only one, say). */
+/** How often a worker on a shared store looks for forwards queued by other processes (an HTTP-only one, say). */
 const pollMs = 30_000;
 
 /**
@@ -135,13 +135,16 @@ export class ForwardWorker {
     }
   }
 
-  /** Sleeps until the next forward is due, or until the next look for others' forwards. */
+  /** Sleeps until the next forward is due; on a shared store, at most until the next look for others' forwards. */
   async #schedule(): Promise<void> {
     if (!this.#started) return;
     const { store, workspaceId, clock } = this.ctx;
     const next = await store.forwards.nextDueAt(workspaceId);
-    const delay = Math.min(pollMs, next === null ? pollMs : Math.max(0, next - clock.now()));
     this.#clearTimer();
+    const wait = next === null ? Number.POSITIVE_INFINITY : Math.max(0, next - clock.now());
+    const delay = store.shared ? Math.min(pollMs, wait) : wait;
+    if (delay === Number.POSITIVE_INFINITY) return;
+
     this.#timer = clock.setTimer(() => {
       this.#timer = null;
       this.kick();

@@ -1,3 +1,4 @@
+import { minutesOf, wallTime } from '../dispatch/zoned-time.js';
 import type { Condition, Weekday } from './rule-schema.js';
 import { weekdays } from './rule-schema.js';
 
@@ -12,41 +13,16 @@ export interface LocalTime {
   date: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 /** One remembered answer per zone: messages arrive in bursts within the same minute. */
 const lastAnswer = new Map<string, { minute: number; local: LocalTime }>();
-const weekdayByName: Record<string, Weekday> = {
-  Mon: 'mon',
-  Tue: 'tue',
-  Wed: 'wed',
-  Thu: 'thu',
-  Fri: 'fri',
-  Sat: 'sat',
-  Sun: 'sun',
-};
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
+/** `wallTime` counts weekdays from Sunday. */
+const bySundayFirst: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const two = (n: number) => String(n).padStart(2, '0');
 
 /** True for an IANA zone this runtime knows (`Europe/Vienna`, `UTC`). */
 export function isKnownZone(zone: string): boolean {
   try {
-    formatter(zone);
+    wallTime(0, zone);
     return true;
   } catch {
     return false;
@@ -54,34 +30,32 @@ export function isKnownZone(zone: string): boolean {
 }
 
 /**
- * The local time in `zone` at `at`, by the runtime's time-zone data (Intl), so summer time is right on
- * both sides of a change: no offsets are computed here.
+ * The local time in `zone` at `at`, by the runtime's time-zone data (Intl, as the dispatcher's quiet hours),
+ * so summer time is right on both sides of a change: no offsets are computed here.
  */
 export function localTime(zone: string, at: number): LocalTime {
   // Offsets change on whole minutes, so one answer serves the whole minute.
   const minute = Math.floor(at / 60_000);
   const cached = lastAnswer.get(zone);
   if (cached?.minute === minute) return cached.local;
-  const parts: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(at)) parts[part.type] = part.value;
+  const w = wallTime(at, zone);
   const local: LocalTime = {
-    weekday: weekdayByName[parts.weekday ?? ''] ?? 'mon',
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: bySundayFirst[w.weekday] ?? 'mon',
+    minutes: w.hour * 60 + w.minute,
+    date: `${w.year}-${two(w.month)}-${two(w.day)}`,
   };
   lastAnswer.set(zone, { minute, local });
   return local;
 }
 
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const previousDay = (d: Weekday) => weekdays[(weekdays.indexOf(d) + 6) % 7]!;
 
 /** Open at `local` by `ranges`; a range whose end is not after its start runs past midnight. */
 export function isOpen(hours: HoursCondition, local: LocalTime): boolean {
   if (hours.holidays?.includes(local.date)) return false;
   return hours.ranges.some((range) => {
-    const from = toMinutes(range.from);
-    const to = toMinutes(range.to);
+    const from = minutesOf(range.from);
+    const to = minutesOf(range.to);
     if (from < to) return range.days.includes(local.weekday) && local.minutes >= from && local.minutes < to;
     return (
       (range.days.includes(local.weekday) && local.minutes >= from) ||
