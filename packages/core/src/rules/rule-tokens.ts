@@ -97,10 +97,12 @@ export function tokenize(text: string): { tokens: Token[]; issues: RuleIssue[] }
         const c = chars[i]!;
         advance();
         if (c === '\\' && i < chars.length && chars[i] !== '\n') {
-          source += c + chars[i]!;
+          // `\/` only keeps the slash inside the literal; the JSON form holds the plain `/`, as RegExp takes it.
+          source += chars[i] === '/' ? '/' : c + chars[i]!;
           advance();
           continue;
         }
+
         if (c === '[') inClass = true;
         else if (c === ']') inClass = false;
         else if (c === '/' && !inClass) {
