@@ -124,7 +124,7 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
         { minLength: 1, maxLength: 3 },
       ),
       zone: fc.constantFrom('Europe/Vienna', 'UTC', 'America/New_York'),
-      holidays: fc.option(fc.constant(['2026-12-24', '2026-12-25']), { nil: undefined }),
+      holidays: fc.option(fc.constant<string[]>(['2026-12-24', '2026-12-25']), { nil: undefined }),
     })
     .map(({ holidays, ...h }) => ({ type: 'hours' as const, ...h, ...(holidays ? { holidays } : {}) })),
   slug.map((channel) => ({ type: 'in-channel' as const, channel })),
