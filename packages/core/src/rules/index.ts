@@ -1,6 +1,14 @@
 export { analyzeRules, compileRules } from './analyze-rules.js';
 export type { CompiledRule, CompiledRules, RuleExplanation } from './compiled-rules.js';
+export {
+  awayMessagePreset,
+  greetingPreset,
+  instantReplyPreset,
+  messengerAssistantPreset,
+  type OpeningHours,
+} from './presets.js';
 export { maxPatternInput } from './regex-guard.js';
+
 export type { RuleEnvironment } from './rule-check.js';
 export type { RuleEvent, RuleFacts } from './rule-facts.js';
 export type { RuleIssue, SourcePosition } from './rule-issue.js';
