@@ -18,8 +18,15 @@ describe('the messenger-page assistant presets (F31)', () => {
     expect(instantReplyPreset({ reply: 'Danke! Wir melden uns "gleich".' })).toBe(
       'when not call then reply "Danke! Wir melden uns \\"gleich\\"."\n',
     );
-    expect(greetingPreset({ reply: 'Hallo {name}!' })).toBe('when first message then reply "Hallo {name}!", stop\n');
-    const all = messengerAssistantPreset({ ...hours, greeting: 'Hallo {name}!', away: 'Später.', instant: 'Gleich.' });
+    expect(greetingPreset({ reply: 'Hallo {name}!' })).toBe(
+      'when first message then reply "Hallo {name}!", stop\n',
+    );
+    const all = messengerAssistantPreset({
+      ...hours,
+      greeting: 'Hallo {name}!',
+      away: 'Später.',
+      instant: 'Gleich.',
+    });
     expect(compileRules(all).rules.map((r) => r.line)).toEqual([2, 3, 4]);
   });
 
