@@ -16,6 +16,14 @@ import { fakeFetch, SECRET } from './rules-setup.js';
 const T0 = Date.parse('2026-06-01T08:00:00Z');
 const HOOK = 'https://crm.example.com/hook';
 
+/** Lets the event loop turn until `condition` holds: for work started by another party, not a sleep. */
+async function until(condition: () => boolean | Promise<boolean>) {
+  for (let turn = 0; !(await condition()); turn++) {
+    if (turn > 10_000) throw new Error('the condition never held');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 let seq = 0;
 const inbound = (clock: ManualClock, text: string): InboundMessageEvent => ({
   type: 'message',
@@ -148,6 +156,7 @@ describe('forward http: retries from the durable queue', () => {
     const { tidings, http, clock, failures, sent } = await forwarder({ forwarding: { timeoutMs: 5_000 } });
     http.plan.push('hang');
     await tidings.receive('sandbox', [inbound(clock, 'Hallo')]);
+    await until(() => http.posts.length === 1); // the receiver has the post and says nothing
     await clock.advance(5_000);
     await tidings.drain();
     expect(failures).toEqual([
@@ -174,6 +183,7 @@ describe('forward http: retries from the durable queue', () => {
     const never = (() => new Promise<Response>(() => {})) as typeof fetch;
     const first = await forwarder({ clock: dead, fetch: never });
     await first.tidings.receive('sandbox', [inbound(dead, 'Hallo')]);
+    await until(async () => (await first.backdoor.forwards('default'))[0]?.attempts === 1);
     const [inFlight] = await first.backdoor.forwards('default');
     expect(inFlight).toMatchObject({ attempts: 1, leaseUntil: T0 + 10_000 + 60_000 });
 

@@ -20,10 +20,11 @@ export function fakeFetch(now: () => number) {
     posts.push({ url: String(input), headers, body: String(init?.body), at: now() });
     const next = plan.shift() ?? 200;
     if (next === 'hang') {
-      // Answers only when aborted, as a receiver that never responds.
-      return new Promise((_, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
-      );
+      // Answers only when aborted, as a receiver that never responds (at once when aborted already, as fetch).
+      return new Promise((_, reject) => {
+        if (init?.signal?.aborted) reject(init.signal.reason);
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
     }
     return new Response(next === 200 ? 'ok' : 'nope', { status: next });
   };

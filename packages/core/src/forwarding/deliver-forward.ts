@@ -28,12 +28,15 @@ const retryable = new Set([408, 425, 429]);
 
 async function post(f: Forward, deps: DeliveryDeps, signal: AbortSignal): Promise<void> {
   if (!deps.secret) throw new ForwardFailure('forward http needs forwarding.secret to sign the post', true);
+  const signature = await signForward(deps.secret, f.body, Math.floor(deps.now() / 1000));
+  signal.throwIfAborted();
   const response = await deps.fetch(f.target, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'user-agent': 'tidings-forward/1',
-      [signatureHeader]: await signForward(deps.secret, f.body, Math.floor(deps.now() / 1000)),
+      [signatureHeader]: signature,
+
       'tidings-event': (JSON.parse(f.body) as ForwardEvent).type,
       'tidings-forward-id': f.id,
     },

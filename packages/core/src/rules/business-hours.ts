@@ -48,20 +48,36 @@ export function localTime(zone: string, at: number): LocalTime {
   return local;
 }
 
+const dayBit = (d: Weekday) => 1 << weekdays.indexOf(d);
 const previousDay = (d: Weekday) => weekdays[(weekdays.indexOf(d) + 6) % 7]!;
 
-/** Open at `local` by `ranges`; a range whose end is not after its start runs past midnight. */
-export function isOpen(hours: HoursCondition, local: LocalTime): boolean {
-  if (hours.holidays?.includes(local.date)) return false;
-  return hours.ranges.some((range) => {
-    const from = minutesOf(range.from);
-    const to = minutesOf(range.to);
-    if (from < to) return range.days.includes(local.weekday) && local.minutes >= from && local.minutes < to;
-    return (
-      (range.days.includes(local.weekday) && local.minutes >= from) ||
-      (range.days.includes(previousDay(local.weekday)) && local.minutes < to)
-    );
-  });
+/**
+ * Opening hours compiled once per rule set: minutes and day masks precomputed, so a test is a few integer
+ * comparisons. A range whose end is not after its start runs past midnight into the next day.
+ */
+export function openingHours(hours: HoursCondition): (local: LocalTime) => boolean {
+  const holidays = new Set(hours.holidays ?? []);
+  const ranges = hours.ranges.map((r) => ({
+    days: r.days.reduce((mask, d) => mask | dayBit(d), 0),
+    from: minutesOf(r.from),
+    to: minutesOf(r.to),
+  }));
+  return (local) => {
+    if (holidays.has(local.date)) return false;
+    const today = dayBit(local.weekday);
+    const yesterday = dayBit(previousDay(local.weekday));
+    for (const r of ranges) {
+      if (r.from < r.to) {
+        if (r.days & today && local.minutes >= r.from && local.minutes < r.to) return true;
+      } else if (
+        (r.days & today && local.minutes >= r.from) ||
+        (r.days & yesterday && local.minutes < r.to)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  };
 }
 
 /** `Mon 10:15` — for explanations. */

@@ -1,4 +1,4 @@
-import { describeLocal, isOpen, localTime } from './business-hours.js';
+import { describeLocal, localTime, openingHours } from './business-hours.js';
 import { keywordKey } from './keyword-key.js';
 import type { FactsView } from './rule-facts.js';
 import { printRanges } from './rule-printer.js';
@@ -65,14 +65,14 @@ export function compileCondition(c: Condition): CompiledCondition {
       );
     case 'hours': {
       const where = printRanges(c.ranges);
-
+      const open = openingHours(c);
       const at = (v: FactsView) => localTime(c.zone, v.facts.at);
       const say = (v: FactsView) => {
         const local = at(v);
-        const state = c.holidays?.includes(local.date) ? 'a holiday' : isOpen(c, local) ? 'open' : 'closed';
+        const state = c.holidays?.includes(local.date) ? 'a holiday' : open(local) ? 'open' : 'closed';
         return `it is ${describeLocal(local)} in ${c.zone}: ${state} by ${where}`;
       };
-      return leaf((v) => isOpen(c, at(v)) === c.inside, say, say);
+      return leaf((v) => open(at(v)) === c.inside, say, say);
     }
     case 'in-channel':
       return leaf(

@@ -66,7 +66,7 @@ function describeTrigger(t: Trigger | undefined): string {
  */
 export class CompiledRules {
   readonly rules: readonly CompiledRule[];
-  readonly #messageIndex = new KeywordIndex();
+  readonly #messageIndex = new KeywordIndex<CompiledRule>();
   readonly #byEvent = new Map<RuleEvent, CompiledRule[]>();
 
   constructor(
@@ -86,7 +86,7 @@ export class CompiledRules {
     });
     for (const compiled of this.rules) {
       const event = eventOf(compiled.rule.trigger);
-      if (event === 'message') this.#messageIndex.add(compiled.index, compiled.rule.condition);
+      if (event === 'message') this.#messageIndex.add(compiled, compiled.rule.condition);
       else {
         const list = this.#byEvent.get(event);
         if (list) list.push(compiled);
@@ -95,13 +95,18 @@ export class CompiledRules {
     }
   }
 
+  /** Whether any rule starts on this event (consent events are only recorded when one does). */
+  listensFor(event: RuleEvent): boolean {
+    return event === 'message' || event === 'call' ? true : this.#byEvent.has(event);
+  }
+
   /** The rules worth testing for these facts, in order: a superset of those that match. */
+
   candidates(view: FactsView): readonly CompiledRule[] {
     const { facts } = view;
     if (facts.event !== 'message' && facts.event !== 'call')
       return (this.#byEvent.get(facts.event) ?? []).filter((r) => triggerFits(r.rule, facts));
-    const positions = this.#messageIndex.candidates(facts.text ? view.key : '');
-    return positions.map((p) => this.rules[p]!);
+    return this.#messageIndex.candidates(facts.text ? view.key : '');
   }
 
   /** The rules that run for these facts, in order, up to and including the first that ends the run. */

@@ -35,40 +35,40 @@ export function gatingKeywords(c: Condition): string[] | null {
  * Message rules by the keyword that gates them, so a message is tested only against the rules of its own
  * keyword plus the rules no keyword gates: 1,000 keyword rules cost one map lookup, not 1,000 tests.
  */
-export class KeywordIndex {
-  readonly #byKey = new Map<string, number[]>();
-  readonly #open: number[] = [];
+export class KeywordIndex<T extends { readonly index: number }> {
+  readonly #byKey = new Map<string, T[]>();
+  readonly #open: T[] = [];
 
-  /** Rules must be added in their order. */
-  add(position: number, condition: Condition): void {
+  /** Items must be added in their order (ascending `index`). */
+  add(item: T, condition: Condition): void {
     const keys = gatingKeywords(condition);
     if (!keys) {
-      this.#open.push(position);
+      this.#open.push(item);
       return;
     }
     for (const key of new Set(keys)) {
       const list = this.#byKey.get(key);
-      if (list) list.push(position);
-      else this.#byKey.set(key, [position]);
+      if (list) list.push(item);
+      else this.#byKey.set(key, [item]);
     }
   }
 
-  /** The positions to test for a message with this keyword key, in rule order. */
-  candidates(key: string): readonly number[] {
+  /** The items to test for a message with this keyword key, in order; no copy when one list will do. */
+  candidates(key: string): readonly T[] {
     const keyed = this.#byKey.get(key);
     if (!keyed) return this.#open;
     if (this.#open.length === 0) return keyed;
-    const merged: number[] = [];
+    const merged: T[] = [];
     let i = 0;
     let j = 0;
     while (i < keyed.length || j < this.#open.length) {
-      const a = keyed[i] ?? Number.POSITIVE_INFINITY;
-      const b = this.#open[j] ?? Number.POSITIVE_INFINITY;
-      if (a < b) {
+      const a = keyed[i];
+      const b = this.#open[j];
+      if (a && (!b || a.index < b.index)) {
         merged.push(a);
         i++;
       } else {
-        merged.push(b);
+        merged.push(b!);
         j++;
       }
     }

@@ -21,9 +21,9 @@ export class RuleCache {
     private readonly ttlMs = 2_000,
   ) {}
 
-  /** The rules as last loaded, without waiting (null before the first load). */
-  peek(): CompiledRules | null {
-    return this.#loaded?.compiled ?? null;
+  /** The rules as last loaded, without waiting: undefined before the first load, null for no rules. */
+  peek(): CompiledRules | null | undefined {
+    return this.#loaded ? this.#loaded.compiled : undefined;
   }
 
   async get(): Promise<CompiledRules | null> {

@@ -78,7 +78,7 @@ export class RuleRunner {
   #listensFor(event: RuleEvent): boolean {
     // Before the first load nothing is known, so record; afterwards only what some rule listens for.
     const compiled = this.cache.peek();
-    return compiled === null || compiled.rules.some((r) => r.rule.trigger?.type === event);
+    return compiled === undefined || compiled?.listensFor(event) === true;
   }
 
   async #runLeftOver(contactId: string): Promise<void> {
