@@ -56,6 +56,11 @@ export interface SlotRequest {
   recipientKey: string;
   recipientGapMs: number;
   now: number;
+  /**
+   * Reserve only a sender slot within this time from `now`; a later one is not taken (`reserved: false`, ask again
+   * at `at`). Bulk traffic reserves within a short horizon so a reply never waits behind a whole newsletter.
+   */
+  horizonMs: number;
 }
 
 /** Time-slot reservations (GCRA / next-slot timestamps), atomic so limits hold across processes (invariant 3). */

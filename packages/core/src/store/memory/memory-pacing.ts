@@ -10,6 +10,8 @@ export function memoryPacing(t: MemoryTables): PacingRepository {
       if (recipientAt > request.now) return { at: recipientAt, reserved: false };
       const senderKey = key(workspaceId, request.senderKey);
       const slot = Math.max(request.now, o.senderNext.get(senderKey) ?? request.now);
+      if (slot - request.now > request.horizonMs) return { at: slot - request.horizonMs, reserved: false };
+
       o.senderNext.set(senderKey, slot + request.senderIntervalMs);
       o.recipientNext.set(recipientKey, slot + request.recipientGapMs);
       return { at: slot, reserved: true };
