@@ -1,11 +1,12 @@
 // Loaded only when the phone step opens: libphonenumber-js with its metadata is the widget's largest part.
+// The full (max) metadata, as the server's: what the widget accepts, the server accepts, and no more.
 import {
   AsYouType,
   type CountryCode,
   getCountries,
   getCountryCallingCode,
   parsePhoneNumberFromString,
-} from 'libphonenumber-js/min';
+} from 'libphonenumber-js/max';
 
 /** A country the picker offers. */
 export interface Country {

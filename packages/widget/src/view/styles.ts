@@ -22,8 +22,8 @@ label,legend{font-weight:600}
 legend{padding:0;margin-bottom:.35rem}
 .phone{display:flex;gap:.5rem;margin-top:.35rem;flex-wrap:wrap}
 select,input[type=tel]{font:inherit;color:inherit;background:var(--tidings-input-bg,#fff);border:1px solid var(--_border);border-radius:var(--_radius);padding:.55rem .65rem;min-height:2.75rem}
-select{flex:0 1 11rem;min-width:0}
-input[type=tel]{flex:1 1 11rem;min-width:0}
+select{flex:1 1 9rem;min-width:0}
+input[type=tel]{flex:2 1 11rem;min-width:0}
 [aria-invalid=true]{border-color:var(--_error);border-width:2px}
 .choice{display:flex;gap:.6rem;align-items:flex-start;padding:.3rem 0}
 .choice input{width:1.2rem;height:1.2rem;margin:.2rem 0 0;accent-color:var(--_accent);flex:none}
@@ -45,7 +45,7 @@ button:disabled{opacity:.6;cursor:progress}
 .messengers button:hover{border-color:var(--_accent)}
 svg[part~=icon]{width:1.5rem;height:1.5rem;flex:none;color:var(--_accent)}
 .primary svg[part~=icon]{color:inherit}
-.sender{font-size:1.2em;font-weight:700;letter-spacing:.02em}
+.sender{font-size:1.2em;font-weight:700;letter-spacing:.02em;white-space:nowrap}
 .steps{padding-left:1.25rem}
 .steps li{margin:.35rem 0}
 code{font-family:ui-monospace,monospace;background:var(--tidings-code-bg,#eef2f0);padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}
