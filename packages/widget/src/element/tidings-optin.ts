@@ -37,6 +37,8 @@ const observed = [
 
 /** Details of the events the element dispatches (they bubble and cross shadow roots). */
 export interface TidingsOptinEventMap {
+  /** The first step is shown and usable: channels and messengers have loaded. */
+  'tidings-ready': CustomEvent<{ transports: string[] }>;
   /** A sign-up was accepted and waits for the subscriber's message. */
   'tidings-pending': CustomEvent<{ transport: string; expiresAt: string }>;
   /** The subscriber confirmed; `channels` are the channels they are in now. */
@@ -219,6 +221,7 @@ export class TidingsOptin extends Base {
       this.#offered = offeredTransports(parseTransports(this.getAttribute('transports')), loaded.transports);
       if (this.#offered.length === 0) throw new Error('none of the requested transports is offered');
       this.#first();
+      this.#emit('tidings-ready', { transports: this.#offered.map((t) => t.name) });
     } catch (error) {
       if (generation !== this.#generation) return;
       console.warn('<tidings-optin>: could not load', error);
