@@ -80,7 +80,7 @@ describe('errors at their fields', () => {
     await vi.waitFor(async () =>
       expect(await error.textContent()).toBe('“Culture” is not available any more. Untick it and try again.'),
     );
-    expect(await focused(page)).toMatchObject({ tag: 'input' });
+    expect(await focused(page)).toMatchObject({ tag: 'input', id: 'tidings-channel-culture' });
     await shot(page, 'en-error-channel');
   });
 

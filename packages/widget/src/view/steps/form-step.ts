@@ -203,7 +203,8 @@ export function formStep(input: FormInput): FormStep {
       formError.textContent = errors.form ?? '';
       if (!focus) return;
       if (errors.phone) phone.focus();
-      else if (errors.channels) boxes.find((b) => !b.box.disabled)?.box.focus();
+      // A channel the server no longer has is one of those ticked: start there.
+      else if (errors.channels) boxes.find((b) => !b.channel.fixed && b.box.checked)?.box.focus();
     },
     setBusy(busy, label) {
       submit.disabled = busy;
