@@ -8,7 +8,8 @@ export type {
 export type { ChannelInfo } from './config/channels.js';
 export type { MessengerKind } from './config/transports.js';
 export { defineTidingsOptin } from './define.js';
-export { TidingsOptin, type TidingsOptinEventMap } from './element/tidings-optin.js';
+export type { TidingsOptinEventMap } from './element/events.js';
+export { TidingsOptin } from './element/tidings-optin.js';
 export type { PollTiming } from './flow/poller.js';
 export type { Lang, StringOverrides, WidgetStrings } from './i18n/strings.js';
 export { de } from './i18n/strings-de.js';

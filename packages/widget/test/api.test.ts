@@ -3,6 +3,7 @@ import { endpointUrl, optinClient } from '../src/api/client.js';
 import { readSubmitOutcome } from '../src/api/outcome.js';
 import { retryAfterMs } from '../src/api/retry-after.js';
 import { fieldErrors, rateLimitMessage } from '../src/flow/field-errors.js';
+import { outcomeErrors } from '../src/flow/outcome-errors.js';
 import { en } from '../src/i18n/strings-en.js';
 
 const now = Date.parse('2026-06-01T12:00:00Z');
@@ -112,5 +113,18 @@ describe('errors for the form', () => {
       /^Too many attempts\. Please try again after \d\d:\d\d\.$/,
     );
     expect(rateLimitMessage(null, now, en, 'en')).toBe('Too many attempts. Please try again later.');
+  });
+
+  it('turns each refusal into errors and one announcement', () => {
+    const args = [[], channels, en, 'en', now] as const;
+    expect(outcomeErrors({ kind: 'invalid', issues: [{ field: 'phone', message: 'x' }] }, ...args)).toEqual({
+      errors: { phone: en.phoneInvalid },
+      announcement: en.checkFields,
+    });
+    expect(outcomeErrors({ kind: 'failed', status: null }, ...args).announcement).toBe(en.network);
+    expect(outcomeErrors({ kind: 'failed', status: 500 }, ...args).errors).toEqual({ form: en.failed });
+    expect(outcomeErrors({ kind: 'rate-limited', retryAfterMs: 5000 }, ...args).announcement).toBe(
+      'Too many attempts. Please try again in 5 seconds.',
+    );
   });
 });

@@ -1,8 +1,10 @@
 import type { ChannelsResponse, OptinStarted } from '../api/api-types.js';
 import { type OptinClient, optinClient } from '../api/client.js';
 import { channelOptions, parseChannels } from '../config/channels.js';
+import { defaultCountry } from '../config/default-country.js';
 import { type OfferedTransport, offeredTransports, parseTransports } from '../config/transports.js';
-import { type FieldErrors, fieldErrors, listOf, rateLimitMessage } from '../flow/field-errors.js';
+import { type FieldErrors, listOf } from '../flow/field-errors.js';
+import { outcomeErrors } from '../flow/outcome-errors.js';
 import { defaultPollTiming, type PollEnd, type PollTiming, startPolling } from '../flow/poller.js';
 import { resolveLang, resolveStrings } from '../i18n/resolve-strings.js';
 import {
@@ -21,7 +23,9 @@ import { type FormStep, formStep } from '../view/steps/form-step.js';
 import { linkStep } from '../view/steps/link-step.js';
 import { loadingStep, messageStep } from '../view/steps/message-steps.js';
 import type { Step } from '../view/steps/step.js';
+import { styleSheet } from '../view/style-sheet.js';
 import { styles } from '../view/styles.js';
+import type { TidingsOptinEventMap } from './events.js';
 
 const observed = [
   'endpoint',
@@ -34,28 +38,6 @@ const observed = [
   'poll-interval',
   'poll-max-interval',
 ] as const;
-
-/** Details of the events the element dispatches (they bubble and cross shadow roots). */
-export interface TidingsOptinEventMap {
-  /** The first step is shown and usable: channels and messengers have loaded. */
-  'tidings-ready': CustomEvent<{ transports: string[] }>;
-  /** A sign-up was accepted and waits for the subscriber's message. */
-  'tidings-pending': CustomEvent<{ transport: string; expiresAt: string }>;
-  /** The subscriber confirmed; `channels` are the channels they are in now. */
-  'tidings-confirmed': CustomEvent<{ transport: string; channels: { slug: string; name: string }[] }>;
-  'tidings-expired': CustomEvent<{ transport: string }>;
-}
-
-let sheet: CSSStyleSheet | null = null;
-
-/** Constructed once and shared by every instance; constructed sheets are not subject to a page's CSP. */
-function styleSheet(): CSSStyleSheet | null {
-  if (sheet || typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype))
-    return sheet;
-  sheet = new CSSStyleSheet();
-  sheet.replaceSync(styles);
-  return sheet;
-}
 
 /** Lets server-side code import the package (for types, or to register later) where there is no DOM. */
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
@@ -298,22 +280,19 @@ export class TidingsOptin extends Base {
       form.setBusy(false, strings.submit);
     }
     if (this.#form !== form) return;
-    switch (outcome.kind) {
-      case 'started':
-        return this.#waitFor(transport, outcome.started);
-      case 'invalid': {
-        const errors = fieldErrors(outcome.issues, values.channels, this.#loaded!.channels, strings);
-        return this.#fail(form, errors, errors.form ?? strings.checkFields);
-      }
-      case 'rate-limited': {
-        const message = rateLimitMessage(outcome.retryAfterMs, Date.now(), strings, this.language);
-        return this.#fail(form, { form: message }, message);
-      }
-      default: {
-        const message = outcome.status === null ? strings.network : strings.failed;
-        return this.#fail(form, { form: message }, message);
-      }
+    if (outcome.kind === 'started') {
+      this.#waitFor(transport, outcome.started);
+      return;
     }
+    const { errors, announcement } = outcomeErrors(
+      outcome,
+      values.channels,
+      this.#loaded!.channels,
+      strings,
+      this.language,
+      Date.now(),
+    );
+    this.#fail(form, errors, announcement);
   }
 
   async #checkPhone(phone: string, country: string, strings: WidgetStrings): Promise<FieldErrors> {
@@ -383,11 +362,4 @@ export class TidingsOptin extends Base {
   #emit<K extends keyof TidingsOptinEventMap>(type: K, detail: TidingsOptinEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
-}
-
-/** The browser's region when its language is the widget's (`de-AT` → AT), else Germany or the United States. */
-function defaultCountry(lang: Lang): string {
-  const [primary, region] = navigator.language.split('-');
-  if (primary === lang && region && /^[A-Z]{2}$/i.test(region)) return region;
-  return lang === 'de' ? 'DE' : 'US';
 }
