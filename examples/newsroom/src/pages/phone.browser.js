@@ -117,6 +117,12 @@ async function useNumber(number) {
   events.onopen = () => announce(`Connected as ${number}.`);
   events.onerror = () => announce('Connection lost. Reconnecting…');
   events.onmessage = (event) => addMessage(JSON.parse(event.data), 'in');
+  // Read the history only once the stream is open: a reply sent before that would be in neither.
+  const stream = events;
+  await new Promise((resolve) => {
+    stream.addEventListener('open', resolve, { once: true });
+    stream.addEventListener('error', resolve, { once: true });
+  });
   for (const message of ownMessages()) addMessage(message, 'out');
   try {
     const response = await fetch(`/sim/messages?${query}`);

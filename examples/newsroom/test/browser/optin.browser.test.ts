@@ -1,4 +1,6 @@
+import { manualClock, silentLogger } from '@tidings/core';
 import { describe, expect, it, vi } from 'vitest';
+import { createNewsroom } from '../../src/create-app.js';
 import { announced, focused, shot, useBrowser, viewports } from './browser-fixture.js';
 
 const { state, openSignup } = useBrowser();
@@ -138,16 +140,28 @@ describe('the double opt-in in a real browser (F1, F3, F4)', () => {
   });
 
   it('an expired sign-up offers to start again', async () => {
+    // This test's server runs on a clock the test moves: a day passes without a wait.
+    const clock = manualClock(Date.now());
+    await state.app.close();
+    state.app = await createNewsroom({ port: 0, logger: silentLogger, clock });
     const { page } = await openSignup('en');
     await page.getByRole('button', { name: 'Telegram (sandbox)' }).click();
-    // The server forgets the token (as after its expiry): the status answers 404, which the widget reads as expired.
-    await page.route('**/tidings/optin/*', (route) =>
-      route.fulfill({ status: 404, json: { title: 'Not Found' } }),
-    );
     await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('heading', { name: 'Confirm in Telegram (sandbox)' }).waitFor();
+    await clock.advance(24 * 60 * 60 * 1000 + 1);
     await page.getByRole('heading', { name: 'This sign-up has expired' }).waitFor();
     await shot(page, 'en-expired');
     await page.getByRole('button', { name: 'Start again' }).click();
     await page.getByRole('heading', { name: 'Sign up via Telegram (sandbox)' }).waitFor();
+  });
+
+  it('a token the server no longer knows (404) counts as expired', async () => {
+    const { page } = await openSignup('de');
+    await page.getByRole('button', { name: 'Telegram (Sandbox)' }).click();
+    await page.route('**/tidings/optin/*', (route) =>
+      route.fulfill({ status: 404, json: { title: 'Not Found' } }),
+    );
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { name: 'Diese Anmeldung ist abgelaufen' }).waitFor();
   });
 });
