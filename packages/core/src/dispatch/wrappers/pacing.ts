@@ -15,7 +15,10 @@ export function pacing(store: Store, limitsOf: (transport: string) => PacingLimi
     wrap: (next) => async (job) => {
       const { delivery } = job;
       const limits = limitsOf(job.transport.name);
-      const intervalMs = 1000 / limits.perSenderPerSecond;
+      // Rounded up to whole microseconds: 9 × (1000 / 9) in floating point is just under a second, and a tenth
+      // send would fit in it.
+      const intervalMs = Math.ceil(1_000_000 / limits.perSenderPerSecond) / 1000;
+
       // A held slot is good only when it is used on time: one held through a pause would otherwise burst out.
       const held =
         delivery.slotAt !== null && delivery.slotAt <= job.now && job.now - delivery.slotAt <= intervalMs;
