@@ -45,6 +45,21 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       scan('optin_tokens', t.tokens.values());
       scan('messages', t.messages.values());
       scan('rate_limits', t.rateLimits.keys());
+      const o = t.outbox;
+      scan('broadcasts', o.broadcasts.values());
+      scan(
+        'deliveries',
+        [...o.deliveries.values()].map((d) => d.row),
+      );
+      scan('pacing', [...o.recipientNext.keys(), ...o.senderNext.keys()]);
+      scan(
+        'daily_recipients',
+        [...o.daily.entries()].map(([k, v]) => [k, [...v]]),
+      );
+      scan('links', o.links.values());
+      scan('link_clicks', o.clicks);
+      scan('broadcast_messages', o.broadcastMessage.keys());
+
       return hits;
     },
   };
