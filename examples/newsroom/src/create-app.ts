@@ -26,13 +26,18 @@ export interface Newsroom {
   /** The base URL, e.g. `http://localhost:3000`. */
   url: string;
   tidings: Tidings;
+  /** Plays WhatsApp: sign-up with a phone number, confirmed by `START <token>` from that number. */
   sandbox: SandboxTransport;
+  /** Play Telegram and Messenger: sign-up without a number, by a link that carries the token. */
+  telegram: SandboxTransport;
+  messenger: SandboxTransport;
   close(): Promise<void>;
 }
 
 /**
- * Starts the demo: Tidings on the memory store with the sandbox messenger, three channels, and an HTTP
- * server with the sign-up page and the phone simulator.
+ * Starts the demo: Tidings on the memory store with three sandbox messengers (standing in for WhatsApp,
+ * Telegram and Messenger), three channels, and an HTTP server with the sign-up page (the widget) and the
+ * phone simulator.
  *
  * @example
  * const newsroom = await createNewsroom({ port: 0 });
@@ -45,20 +50,35 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
   const url = await listen(server, options.port ?? 3000, options.host ?? 'localhost');
   try {
     const sandbox = sandboxTransport({ linkBase: `${url}/phone` });
+    // Named as what they are: sandboxes. The sign-up page maps them to the messengers they stand in for.
+    const telegram = sandboxTransport({
+      name: 'sandbox-telegram',
+      addressKind: 'opaque',
+      senders: [{ id: 'newsroom_bot', display: '@newsroom_bot' }],
+      linkBase: `${url}/phone?transport=sandbox-telegram`,
+    });
+    const messenger = sandboxTransport({
+      name: 'sandbox-messenger',
+      addressKind: 'opaque',
+      senders: [{ id: 'newsroom.page', display: 'Newsroom' }],
+      linkBase: `${url}/phone?transport=sandbox-messenger`,
+    });
     const tidings = createTidings({
-      transports: [sandbox],
+      transports: [sandbox, telegram, messenger],
       businessName: 'Newsroom',
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
     await seedChannels(tidings);
     await tidings.start();
-    server.on('request', createRouter({ tidings, sandbox }));
+    server.on('request', createRouter({ tidings, sandboxes: [sandbox, telegram, messenger] }));
     return {
       server,
       url,
       tidings,
       sandbox,
+      telegram,
+      messenger,
       async close() {
         await tidings.stop();
         await closeServer(server);

@@ -3,14 +3,17 @@ import type { SandboxTransport, Tidings } from '@tidings/core';
 import { toNodeHandler } from '@tidings/core/node';
 import type { Page } from './pages/layout.js';
 import { phonePage } from './pages/phone-page.js';
-import { signupPage } from './pages/signup-page.js';
+import { privacyPage } from './pages/privacy-page.js';
+import { type PageLang, signupPage } from './pages/signup-page.js';
 import { sendPage, sendProblem } from './responses.js';
 import { phoneFromQuery } from './simulator/phone-address.js';
 import { simulatorRoutes } from './simulator/simulator-routes.js';
+import { widgetAssets } from './widget-assets.js';
 
 export interface RouterInput {
   tidings: Tidings;
-  sandbox: SandboxTransport;
+  /** The phone sandbox first: the simulator uses it when no `transport` is asked for. */
+  sandboxes: readonly SandboxTransport[];
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -19,31 +22,45 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * Everything the demo serves: Tidings' own API and webhooks under its base path, the two pages and the
  * simulator's read side. Anything else is a 404.
  */
-export function createRouter({ tidings, sandbox }: RouterInput): Listener {
+export function createRouter({ tidings, sandboxes }: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
   const prefix = `${tidings.options.basePath}/`;
-  const signup = signupPage(businessName);
+  const signup: Record<PageLang, Page> = {
+    en: signupPage(businessName, 'en'),
+    de: signupPage(businessName, 'de'),
+  };
+  const privacy = privacyPage(businessName);
   const pages: Record<string, (url: URL) => Page> = {
-    '/': () => signup,
+    '/': (url) => signup[url.searchParams.get('lang') === 'de' ? 'de' : 'en'],
+    '/privacy': () => privacy,
     '/phone': (url) => {
+      const sandbox = sandboxes.find((s) => s.name === url.searchParams.get('transport')) ?? sandboxes[0]!;
       const to = url.searchParams.get('to');
       const sender = sandbox.senders.find((s) => s.id === to) ?? sandbox.senders[0]!;
+      const start = url.searchParams.get('start');
       return phonePage({
         businessName,
+        transport: { name: sandbox.name, addressKind: sandbox.capabilities.addressKind },
         sender,
         from: phoneFromQuery(url, 'from'),
-        text: url.searchParams.get('text'),
+        // A Telegram-like link carries the token as `start`; the app would send "/start <token>".
+        text: url.searchParams.get('text') ?? (start ? `/start ${start}` : null),
       });
     },
   };
-  const simulator = simulatorRoutes(sandbox);
+  const simulator = simulatorRoutes(sandboxes);
+  const widget = widgetAssets();
 
   const route: Listener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://newsroom.invalid');
     if (url.pathname.startsWith(prefix)) {
       // toNodeHandler answers its own failures with a problem response.
       void tidingsRoutes(req, res);
+      return;
+    }
+    if (url.pathname.startsWith('/widget/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      widget(res, url.pathname.slice('/widget/'.length));
       return;
     }
     const page = pages[url.pathname];

@@ -104,6 +104,18 @@ describe('GET /sim/messages', () => {
     expect(await response.json()).toMatchObject({ status: 422, errors: [{ field: 'address', message }] });
   });
 
+  it('reads a chat-id sandbox by ?transport=', async () => {
+    await newsroom.postJson('/tidings/webhooks/sandbox-telegram', { from: 'chat-42', text: 'START' });
+    const { status, body } = await newsroom.getJson<{ messages: { purpose: string }[] }>(
+      '/sim/messages?transport=sandbox-telegram&address=chat-42',
+    );
+    expect(status).toBe(200);
+    expect(body.messages.map((m) => m.purpose)).toEqual(['welcome']);
+    const unknown = await newsroom.get('/sim/messages?transport=nope&address=chat-42');
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toMatchObject({ errors: [{ field: 'transport' }] });
+  });
+
   it('takes GET only', async () => {
     const response = await newsroom.postJson('/sim/messages?address=%2B4915112340006', {});
     expect(response.status).toBe(405);

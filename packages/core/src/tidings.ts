@@ -1,5 +1,7 @@
+import { sleepOn } from './clock/sleep.js';
 import { buildChain, defaultWrappers, pacingLimits } from './dispatch/default-chain.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
+
 import { EventBus } from './events/event-bus.js';
 import type { Listener, TidingsEventName } from './events/event-map.js';
 import { createHandler, type TidingsHandler } from './http/handler.js';
@@ -162,6 +164,7 @@ export function createTidings(input: TidingsOptions): Tidings {
           now: () => ctx.clock.now(),
           logger: ctx.logger,
           settle,
+          sleep: (ms, signal) => sleepOn(ctx.clock, ms, signal),
         });
       }
     },

@@ -18,13 +18,17 @@ function byId(id) {
 const fromInput = /** @type {HTMLInputElement} */ (byId('from'));
 const textInput = /** @type {HTMLInputElement} */ (byId('text'));
 const to = /** @type {HTMLInputElement} */ (byId('to')).value;
+/** The sandbox chatted on; the phone one plays WhatsApp, the others (chat ids, no number) Telegram and Messenger. */
+const transport = /** @type {HTMLInputElement} */ (byId('transport')).value;
+const byPhone = byId('identity').dataset.addressKind === 'phone';
 const chat = byId('chat');
 const businessName = byId('chat-title').textContent ?? '';
 
-const numberKey = 'newsroom.phone.from';
+const numberKey = byPhone ? 'newsroom.phone.from' : `newsroom.phone.from.${transport}`;
 /** A real phone keeps what its owner wrote; the server only knows what the sandbox sent. */
-const sentKey = (/** @type {string} */ address) => `newsroom.phone.sent.${address}`;
+const sentKey = (/** @type {string} */ address) => `newsroom.phone.sent.${transport}.${address}`;
 const e164 = /^\+[1-9]\d{6,14}$/;
+const chatId = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** @type {string | null} */
 let address = null;
@@ -107,12 +111,18 @@ async function useNumber(number) {
   shown.clear();
   chat.replaceChildren();
   byId('empty').hidden = false;
-  const query = `address=${encodeURIComponent(number)}`;
+  const query = `transport=${encodeURIComponent(transport)}&address=${encodeURIComponent(number)}`;
   // Listen first, then read the history: a reply sent in between then shows up (once) instead of going missing.
   events = new EventSource(`/sim/events?${query}`);
   events.onopen = () => announce(`Connected as ${number}.`);
   events.onerror = () => announce('Connection lost. Reconnecting…');
   events.onmessage = (event) => addMessage(JSON.parse(event.data), 'in');
+  // Read the history only once the stream is open: a reply sent before that would be in neither.
+  const stream = events;
+  await new Promise((resolve) => {
+    stream.addEventListener('open', resolve, { once: true });
+    stream.addEventListener('error', resolve, { once: true });
+  });
   for (const message of ownMessages()) addMessage(message, 'out');
   try {
     const response = await fetch(`/sim/messages?${query}`);
@@ -126,17 +136,17 @@ async function useNumber(number) {
 
 /** @returns {string | null} the number as E.164, or null after saying what is wrong */
 function checkedNumber() {
-  const number = fromInput.value.replace(/[\s\-()./]/g, '');
-  if (e164.test(number)) {
+  const number = byPhone ? fromInput.value.replace(/[\s\-()./]/g, '') : fromInput.value.trim();
+  if (byPhone ? e164.test(number) : chatId.test(number)) {
     fromInput.removeAttribute('aria-invalid');
     showError('from-error', '');
     return number;
   }
   fromInput.setAttribute('aria-invalid', 'true');
-  showError(
-    'from-error',
-    number ? 'Give the number with + and country code, e.g. +4915112345678.' : 'Enter your number first.',
-  );
+  const wrong = byPhone
+    ? 'Give the number with + and country code, e.g. +4915112345678.'
+    : 'Use up to 64 letters, digits and _ . : -';
+  showError('from-error', number ? wrong : 'Enter your number first.');
   fromInput.focus();
   return null;
 }
@@ -163,7 +173,7 @@ byId('compose').addEventListener('submit', async (event) => {
   const item = addMessage(message, 'out');
   textInput.value = '';
   try {
-    const response = await fetch('/tidings/webhooks/sandbox', {
+    const response = await fetch(`/tidings/webhooks/${encodeURIComponent(transport)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(to ? { from: number, text, to } : { from: number, text }),
@@ -190,9 +200,12 @@ for (const button of document.querySelectorAll('button.try')) {
   });
 }
 
-const initial = fromInput.value || localStorage.getItem(numberKey) || '';
+// A messenger without numbers knows its user by an id of its own: make one up for this browser.
+const madeUp = byPhone ? '' : `chat-${Math.random().toString(36).slice(2, 8)}`;
+const initial = fromInput.value || localStorage.getItem(numberKey) || madeUp;
 fromInput.value = initial;
-if (initial && checkedNumber()) useNumber(fromInput.value.replace(/[\s\-()./]/g, ''));
+const checked = initial ? checkedNumber() : null;
+if (checked) useNumber(checked);
 else fromInput.focus();
 
 // Makes this file a module for TypeScript, as the page runs it (`<script type="module">`): its names stay its own.

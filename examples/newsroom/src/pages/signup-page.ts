@@ -1,78 +1,60 @@
-import { html } from '../html.js';
-import { inlineAsset } from './inline-asset.js';
+import { html, trustedHtml } from '../html.js';
 import { layout, type Page } from './layout.js';
 
-const script = inlineAsset('signup.browser.js');
+export type PageLang = 'en' | 'de';
+
+const texts = {
+  en: {
+    title: 'Sign up',
+    lead: 'This demo runs on sandbox messengers: your “phone” is the simulator that the link opens in another tab.',
+  },
+  de: {
+    title: 'Anmelden',
+    lead: 'Diese Demo läuft auf Sandbox-Messengern: Dein „Handy“ ist der Simulator, den der Link in einem neuen Tab öffnet.',
+  },
+};
 
 /**
- * Countries offered beside typing +…; Tidings reads national numbers by the code. The calling code only helps
- * the page prefill the simulator's number.
+ * The sandboxes stand in for real messengers; the labels say so, in both languages. Everything else is the
+ * widget's own text.
  */
-const countries: [code: string, name: string, callingCode: string][] = [
-  ['DE', 'Germany', '49'],
-  ['AT', 'Austria', '43'],
-  ['CH', 'Switzerland', '41'],
-  ['NL', 'Netherlands', '31'],
-  ['FR', 'France', '33'],
-  ['GB', 'United Kingdom', '44'],
-  ['US', 'United States', '1'],
-];
+const widgetStrings = {
+  en: {
+    whatsapp: 'WhatsApp (sandbox)',
+    telegram: 'Telegram (sandbox)',
+    messenger: 'Messenger (sandbox)',
+    saveNumber: 'Our (sandbox) number:',
+  },
+  de: {
+    whatsapp: 'WhatsApp (Sandbox)',
+    telegram: 'Telegram (Sandbox)',
+    messenger: 'Messenger (Sandbox)',
+    saveNumber: 'Unsere (Sandbox-)Nummer:',
+  },
+};
+
+/** JSON inside a script element: `<` escaped, so no text can close the element. */
+const stringsJson = trustedHtml(JSON.stringify(widgetStrings).replace(/</g, '\\u003c'));
 
 /**
- * `GET /`: the sign-up form (F1). A stand-in for the widget: it talks to the same endpoints under
- * `/tidings/` and shows each step of the double opt-in.
+ * `GET /?lang=en|de`: the sign-up page, which is the `<tidings-optin>` widget talking to Tidings under
+ * `/tidings/` (F1, F3, F4). Each sandbox is offered as the messenger it plays.
  */
-export function signupPage(businessName: string): Page {
+export function signupPage(businessName: string, lang: PageLang): Page {
+  const t = texts[lang];
+  const other: PageLang = lang === 'en' ? 'de' : 'en';
   const body = html`<main class="card">
+<nav class="langs" aria-label="${lang === 'en' ? 'Language' : 'Sprache'}">
+  <a href="/?lang=${other}" lang="${other}" hreflang="${other}">${other === 'de' ? 'Deutsch' : 'English'}</a>
+</nav>
 <header>
-  <p class="brand">${businessName}</p>
-  <h1 id="step-form" tabindex="-1">Get the news on your messenger</h1>
-  <p class="lead">This demo runs on the sandbox messenger: your “phone” is the simulator in another tab.</p>
+  <h1 class="brand">${businessName}</h1>
+  <p class="lead">${t.lead}</p>
 </header>
-<form id="signup" novalidate>
-  <div class="field">
-    <label for="phone">Mobile number</label>
-    <div class="phone-row">
-      <select id="country" name="country" aria-label="Country">
-        ${countries.map(
-          ([code, name, callingCode]) =>
-            html`<option value="${code}" data-calling-code="${callingCode}"${code === 'DE' ? html` selected` : ''}>${name} (+${callingCode})</option>`,
-        )}
-      </select>
-      <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required
-        placeholder="0151 12345678" aria-describedby="phone-hint phone-error">
-    </div>
-    <p id="phone-hint" class="hint">National format for the chosen country, or international with +.</p>
-    <p id="phone-error" class="error" hidden></p>
-  </div>
-  <fieldset class="field" aria-describedby="channels-error">
-    <legend>Channels</legend>
-    <div id="channels"><p class="hint">Loading channels…</p></div>
-    <p id="channels-error" class="error" hidden></p>
-  </fieldset>
-  <div class="honeypot" aria-hidden="true">
-    <label for="website">Website</label>
-    <input id="website" name="website" type="text" tabindex="-1" autocomplete="off">
-  </div>
-  <p id="notice" class="notice"></p>
-  <button type="submit" id="submit">Sign up</button>
-  <p id="form-error" class="error" hidden></p>
-</form>
-<section id="confirm" hidden aria-labelledby="step-confirm">
-  <h2 id="step-confirm" tabindex="-1">Confirm on your phone</h2>
-  <ol class="steps">
-    <li>Save our number: <strong id="sender"></strong></li>
-    <li><a id="link" target="_blank" rel="noopener">Open the phone simulator</a></li>
-    <li>Send this message: <code id="text"></code></li>
-  </ol>
-  <p class="hint">We send you nothing until you write to us.</p>
-</section>
-<section id="done" hidden aria-labelledby="step-done">
-  <h2 id="step-done" tabindex="-1"></h2>
-  <p id="done-detail"></p>
-  <button type="button" id="again">Sign up another number</button>
-</section>
-<p id="status" class="status" role="status" aria-live="polite"></p>
+<tidings-optin endpoint="/tidings" lang="${lang}" country="DE" privacy-url="/privacy"
+  transports="sandbox=whatsapp sandbox-telegram=telegram sandbox-messenger=messenger">
+  <script type="application/json" data-strings>${stringsJson}</script>
+</tidings-optin>
 </main>`;
-  return layout({ title: `Sign up · ${businessName}`, body, script });
+  return layout({ title: `${t.title} · ${businessName}`, body, moduleSrc: '/widget/tidings-optin.js', lang });
 }

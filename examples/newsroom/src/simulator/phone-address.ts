@@ -17,3 +17,11 @@ export function phoneFromQuery(url: URL, name: string): string | null {
   if (value === null) return null;
   return /^ \d/.test(value) ? `+${value.slice(1)}` : value.trim();
 }
+
+/** A chat id of a messenger that signs up without a number (the Telegram and Messenger stand-ins). */
+const chatId = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** Whether `value` is an address the sandbox `kind` files messages under. */
+export function isAddress(value: string, kind: 'phone' | 'opaque'): boolean {
+  return kind === 'phone' ? isE164(value) : chatId.test(value);
+}

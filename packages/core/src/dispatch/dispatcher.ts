@@ -8,6 +8,8 @@ import { type Disposition, dispose } from './apply-result.js';
 import { BroadcastProgress } from './broadcast-progress.js';
 import type { SendJob, SendStep } from './send-step.js';
 
+const broadcastCacheMs = 500;
+
 export interface DispatcherSettings {
   /** Deliveries claimed at a time. */
   batchSize: number;
@@ -29,6 +31,10 @@ export class Dispatcher {
   readonly owner = `worker-${nanoid(8)}`;
   readonly #progress: BroadcastProgress;
   readonly #fanOuts = new Map<string, Broadcast>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #broadcasts = new Map<string, { at: number; broadcast: Broadcast | null }>();
+  /** Broadcasts with deliveries handled since the last progress report. */
+  readonly #touched = new Set<string>();
   #running: Promise<void> | null = null;
   #again = false;
   #started = false;
@@ -42,6 +48,9 @@ export class Dispatcher {
     private readonly settings: DispatcherSettings,
   ) {
     this.#progress = new BroadcastProgress(ctx);
+    ctx.events.on('broadcast.updated', ({ broadcast }) => {
+      this.#broadcasts.delete(broadcast.id);
+    });
   }
 
   start(): void {
@@ -62,6 +71,7 @@ export class Dispatcher {
       return;
     }
     await this.#running;
+    await Promise.allSettled([...this.#inFlight]);
   }
 
   /** New work may be due: run now (or right after the current round). */
@@ -81,6 +91,10 @@ export class Dispatcher {
     for (;;) {
       if (this.#running) {
         await this.#running;
+        continue;
+      }
+      if (this.#inFlight.size > 0) {
+        await Promise.allSettled([...this.#inFlight]);
         continue;
       }
       if (!this.#started || this.#dead || !(await this.#dueNow())) return;
@@ -104,14 +118,21 @@ export class Dispatcher {
         this.#again = false;
         while (this.#started && !this.#dead) {
           await this.#fanOutChunk();
+          // Pipelined: claim again while sends are in flight, so a delivery holding a pacing slot goes out on time.
+          const room = this.settings.concurrency - this.#inFlight.size;
+          if (room <= 0) {
+            await Promise.race(this.#inFlight);
+            continue;
+          }
           const batch = await this.ctx.store.deliveries.claim(this.ctx.workspaceId, {
             owner: this.owner,
-            limit: this.settings.batchSize,
+            limit: Math.min(this.settings.batchSize, room),
             now: this.ctx.clock.now(),
             leaseMs: this.settings.leaseMs,
           });
+          for (const delivery of batch) this.#launch(delivery);
+          await this.#reportProgress();
           if (batch.length === 0 && this.#fanOuts.size === 0) break;
-          await this.#process(batch);
         }
       } while (this.#again && this.#started && !this.#dead);
     } catch (error) {
@@ -120,6 +141,30 @@ export class Dispatcher {
       return;
     }
     await this.#scheduleWake();
+  }
+
+  #launch(delivery: Delivery): void {
+    const work: Promise<void> = this.#deliver(delivery)
+      .catch((error: unknown) =>
+        this.ctx.logger.error('a delivery failed unexpectedly; its lease will run out', {
+          error,
+          id: delivery.id,
+        }),
+      )
+      .finally(() => {
+        this.#inFlight.delete(work);
+        if (delivery.broadcastId) this.#touched.add(delivery.broadcastId);
+
+        // What just ended may have made work due at once (a template fallback, a freed slot).
+        this.kick();
+      });
+    this.#inFlight.add(work);
+  }
+
+  async #reportProgress(): Promise<void> {
+    const touched = [...this.#touched];
+    this.#touched.clear();
+    for (const id of touched) await this.#progress.check(id, false);
   }
 
   async #scheduleWake(): Promise<void> {
@@ -169,19 +214,9 @@ export class Dispatcher {
     }
   }
 
-  async #process(batch: Delivery[]): Promise<void> {
-    const broadcasts = new Map<string, Broadcast | null>();
-    let next = 0;
-    const worker = async () => {
-      while (next < batch.length && !this.#dead) await this.#deliver(batch[next++]!, broadcasts);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, batch.length) }, worker));
-    for (const id of broadcasts.keys()) await this.#progress.check(id, false);
-  }
-
-  async #deliver(delivery: Delivery, broadcasts: Map<string, Broadcast | null>): Promise<void> {
+  async #deliver(delivery: Delivery): Promise<void> {
     const { store, workspaceId } = this.ctx;
-    const job = await this.#job(delivery, broadcasts);
+    const job = await this.#job(delivery);
     let disposition: Disposition;
     if (typeof job === 'string') {
       disposition = {
@@ -204,7 +239,20 @@ export class Dispatcher {
   }
 
   /** Gathers what a send needs; a reason string when it cannot happen at all. */
-  async #job(delivery: Delivery, broadcasts: Map<string, Broadcast | null>): Promise<SendJob | string> {
+  /**
+   * Broadcasts are read for every delivery, so they are cached briefly; a local edit clears the entry at once,
+   * another process's edit shows within `broadcastCacheMs`.
+   */
+  async #broadcast(id: string): Promise<Broadcast | null> {
+    const now = this.ctx.clock.now();
+    const hit = this.#broadcasts.get(id);
+    if (hit && now - hit.at < broadcastCacheMs) return hit.broadcast;
+    const broadcast = await this.ctx.store.broadcasts.get(this.ctx.workspaceId, id);
+    this.#broadcasts.set(id, { at: now, broadcast });
+    return broadcast;
+  }
+
+  async #job(delivery: Delivery): Promise<SendJob | string> {
     const { store, workspaceId, transports } = this.ctx;
     const contact = await store.contacts.get(workspaceId, delivery.contactId);
     if (!contact) return 'the contact was erased';
@@ -215,9 +263,7 @@ export class Dispatcher {
     let broadcast: Broadcast | null = null;
     let content: Content;
     if (delivery.broadcastId) {
-      if (!broadcasts.has(delivery.broadcastId))
-        broadcasts.set(delivery.broadcastId, await store.broadcasts.get(workspaceId, delivery.broadcastId));
-      broadcast = broadcasts.get(delivery.broadcastId) ?? null;
+      broadcast = await this.#broadcast(delivery.broadcastId);
       if (!broadcast) return 'the broadcast was removed';
       const { template: _, ...free } = broadcast.content;
       content = free;

@@ -11,7 +11,8 @@ const urlPattern = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
  * clicks only. Individual: one code per link and recipient, so a click is the contact's.
  */
 export class LinkTracker {
-  readonly #perBroadcast = new Map<string, string>();
+  /** Promises, not codes: concurrent sends of one broadcast must share one code, not race to make several. */
+  readonly #perBroadcast = new Map<string, Promise<string>>();
 
   constructor(
     private readonly store: Store,
@@ -33,12 +34,14 @@ export class LinkTracker {
     return out;
   }
 
-  async #shared(url: string, broadcast: Broadcast): Promise<string> {
+  #shared(url: string, broadcast: Broadcast): Promise<string> {
     const cacheKey = `${broadcast.id}\u0000${url}`;
-    const cached = this.#perBroadcast.get(cacheKey);
-    if (cached) return cached;
-    const code = await this.#create(url, broadcast, null);
-    this.#perBroadcast.set(cacheKey, code);
+    let code = this.#perBroadcast.get(cacheKey);
+    if (!code) {
+      code = this.#create(url, broadcast, null);
+      this.#perBroadcast.set(cacheKey, code);
+      code.catch(() => this.#perBroadcast.delete(cacheKey));
+    }
     return code;
   }
 

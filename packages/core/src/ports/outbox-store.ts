@@ -56,15 +56,23 @@ export interface SlotRequest {
   recipientKey: string;
   recipientGapMs: number;
   now: number;
+  /**
+   * Reserve only a sender slot within this time from `now`; a later one is not taken (`reserved: false`, ask again
+   * at `at`). Bulk traffic reserves within a short horizon so a reply never waits behind a whole newsletter.
+   */
+  horizonMs: number;
 }
 
 /** Time-slot reservations (GCRA / next-slot timestamps), atomic so limits hold across processes (invariant 3). */
 export interface PacingRepository {
   /**
    * Reserves a sending slot. When the recipient's gap has not passed, nothing is reserved and `at` says when
-   * to ask again (`reserved: false`), so a waiting recipient never burns the sender's capacity. Otherwise the
-   * earliest sender slot at or after `now` is taken and both timelines advance (`reserved: true`).
+   * to ask again (`reserved: false`), so a waiting recipient never burns the sender's capacity. When the sender's
+   * next slot lies beyond `horizonMs`, nothing is reserved either, and successive callers are told to come back
+   * one sender interval apart (a soft queue). Otherwise the earliest sender slot at or after `now` is taken and
+   * both timelines advance (`reserved: true`).
    */
+
   reserve(workspaceId: string, request: SlotRequest): Promise<{ at: number; reserved: boolean }>;
 
   /**

@@ -113,7 +113,8 @@ export interface MessageRepository {
   listByContact(workspaceId: string, contactId: string, query: MessageListQuery): Promise<Page<Message>>;
   /** Outcomes of a broadcast's messages: counts by status and failures by reason. */
   broadcastOutcomes(workspaceId: string, broadcastId: string): Promise<BroadcastOutcomes>;
-  /** When the contact was sent broadcast messages since `since`, oldest first (the frequency cap, F20). */
+  /** When the contact was sent broadcast messages after `since` (exclusive), oldest first (the frequency cap, F20). */
+
   broadcastTimesSince(workspaceId: string, contactId: string, since: number): Promise<number[]>;
   /** The message a broadcast sent to a contact, if any (so a delivery is never sent twice). */
   findForBroadcast(workspaceId: string, broadcastId: string, contactId: string): Promise<Message | null>;

@@ -58,6 +58,8 @@ export interface TransportContext {
   now(): number;
   /** Resolves when the work those events caused and that is due now (replies) is done — for simulators and tests. */
   settle(): Promise<void>;
+  /** Waits on the core's clock (a manual clock in tests); rejects when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 
   logger?: Logger;
 }

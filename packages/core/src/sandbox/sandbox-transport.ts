@@ -12,6 +12,7 @@ import type {
   TransportContext,
 } from '../ports/transport.js';
 import { sandboxCapabilities } from './sandbox-capabilities.js';
+import type { SandboxBehaviour, SandboxRequest } from './sandbox-faults.js';
 import type { SandboxSentMessage, SimulatedInbound } from './sandbox-types.js';
 import { parseSandboxWebhook, type SandboxWebhookBody } from './sandbox-webhook.js';
 
@@ -39,6 +40,10 @@ const optionsSchema = z.object({
   capabilities: z
     .custom<Partial<TransportCapabilities>>((v) => typeof v === 'object' && v !== null)
     .optional(),
+  /** Time each send takes, on the core's clock (0: instant). */
+  latencyMs: z.number().int().nonnegative().default(0),
+  /** Keep every sent message for reading back; off for million-message benchmarks. */
+  keepSent: z.boolean().default(true),
 });
 
 export type SandboxOptions = z.input<typeof optionsSchema>;
@@ -50,8 +55,16 @@ export interface SandboxTransport extends Transport {
   simulateBlock(from: string): Promise<void>;
   simulateUnblock(from: string): Promise<void>;
   simulateCall(from: string): Promise<void>;
-  /** Everything sent so far, oldest first. */
+  /** Everything sent so far, oldest first (empty with `keepSent: false`). */
   readonly sent: readonly SandboxSentMessage[];
+  /** How many messages were accepted, also with `keepSent: false`. */
+  readonly sentCount: number;
+  /** Every send request with its answer, accepted or not, in order (what pacing tests measure). */
+  readonly requests: readonly SandboxRequest[];
+  /** Injects failures: decides each send's answer (null to accept everything again). */
+  setBehaviour(behaviour: SandboxBehaviour | null): void;
+  /** Time each send takes, on the core's clock. */
+  setLatency(ms: number): void;
   /** What one simulated phone received, oldest first. */
   messagesTo(address: string): SandboxSentMessage[];
   /** Called for every message sent; returns a function that stops listening. */
@@ -80,6 +93,11 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
   const listeners = new Set<(message: SandboxSentMessage) => void>();
   let context: TransportContext | null = null;
   let counter = 0;
+  let sentCount = 0;
+  let latencyMs = o.latencyMs;
+  let behaviour: SandboxBehaviour | null = null;
+  const requests: SandboxRequest[] = [];
+  const attempts = new Map<string, number>();
 
   const attached = (): TransportContext => {
     if (!context) {
@@ -132,7 +150,36 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     name: o.name,
     capabilities,
     senders,
-    async send(message: OutboundMessage): Promise<SendOutcome> {
+    async send(message: OutboundMessage, sendOptions = {}): Promise<SendOutcome> {
+      const { signal } = sendOptions;
+      const attempt = (attempts.get(message.messageId) ?? 0) + 1;
+      attempts.set(message.messageId, attempt);
+      if (latencyMs > 0) await (context ? context.sleep(latencyMs, signal) : Promise.resolve());
+      const answer = behaviour?.(message, attempt);
+      const log = (what: string) => {
+        if (o.keepSent)
+          requests.push({
+            at: now(),
+            senderId: message.sender.id,
+            to: message.to,
+            messageId: message.messageId,
+            answer: what,
+          });
+      };
+      if (answer === 'timeout') {
+        log('timeout');
+        // Never answers, like a platform that dropped the connection; the caller's timeout ends the wait.
+        return new Promise<SendOutcome>((_, reject) =>
+          signal?.addEventListener('abort', () => reject(signal.reason), { once: true }),
+        );
+      }
+      if (answer) {
+        log(answer.kind);
+        return answer;
+      }
+      log('accepted');
+      attempts.delete(message.messageId);
+      sentCount++;
       const record: SandboxSentMessage = {
         providerMessageId: `sbx.${++counter}`,
         senderId: message.sender.id,
@@ -141,10 +188,12 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
         purpose: message.purpose,
         at: now(),
       };
-      sent.push(record);
-      const list = byRecipient.get(message.to);
-      if (list) list.push(record);
-      else byRecipient.set(message.to, [record]);
+      if (o.keepSent) {
+        sent.push(record);
+        const list = byRecipient.get(message.to);
+        if (list) list.push(record);
+        else byRecipient.set(message.to, [record]);
+      }
       for (const listener of listeners) {
         // A simulator's listener is never allowed to turn a send into a failure.
         try {
@@ -182,6 +231,18 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     get sent() {
       return sent;
     },
+    get sentCount() {
+      return sentCount;
+    },
+    get requests() {
+      return requests;
+    },
+    setBehaviour(next) {
+      behaviour = next;
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
     messagesTo: (address) => [...(byRecipient.get(address) ?? [])],
     onSent(listener) {
       listeners.add(listener);
@@ -189,6 +250,7 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     },
     clear() {
       sent.length = 0;
+      requests.length = 0;
       byRecipient.clear();
     },
   };

@@ -99,3 +99,53 @@ export function messageRow(
     ...overrides,
   };
 }
+
+export function deliveryRow(
+  workspaceId: string,
+  contactId: string,
+  overrides: Partial<import('../model/delivery.js').NewDelivery> = {},
+): import('../model/delivery.js').NewDelivery {
+  return {
+    workspaceId,
+    broadcastId: null,
+    messageId: null,
+    contactId,
+    transport: 'sandbox',
+    senderId: 'sandbox',
+    address: '+4915100000000',
+    lane: 'bulk',
+    purpose: 'broadcast',
+    inReplyTo: null,
+    attempts: 0,
+    notBefore: T0,
+    slotAt: null,
+    useTemplate: false,
+    lastError: null,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+export function broadcastRow(
+  workspaceId: string,
+  overrides: Partial<import('../model/broadcast.js').NewBroadcast> = {},
+): import('../model/broadcast.js').NewBroadcast {
+  return {
+    workspaceId,
+    name: null,
+    status: 'sending',
+    content: { text: 'hello' },
+    audience: {},
+    scheduledAt: T0,
+    tracking: 'off',
+    referenceId: null,
+    spreadMs: 0,
+    fanout: { cursor: null, done: false, total: 0, leaseUntil: null },
+    createdAt: T0,
+    updatedAt: T0,
+    startedAt: null,
+    completedAt: null,
+    cancelledCount: 0,
+    ...overrides,
+  };
+}

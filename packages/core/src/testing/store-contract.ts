@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Store } from '../ports/store.js';
+import { broadcastSuite } from './contract/broadcasts-suite.js';
 import { channelSuite } from './contract/channels-suite.js';
 import { contactSuite } from './contract/contacts-suite.js';
 import { eraseSuite } from './contract/erase-suite.js';
 import { messageSuite } from './contract/messages-suite.js';
+import { outboxSuite } from './contract/outbox-suite.js';
 import { rateLimitSuite } from './contract/rate-limits-suite.js';
 import { rulesSuite } from './contract/rules-suite.js';
 import { tokenSuite } from './contract/tokens-suite.js';
@@ -51,5 +53,7 @@ export function storeContract(name: string, setup: () => Promise<StoreUnderTest>
     rateLimitSuite(get);
     eraseSuite(get);
     rulesSuite(get);
+    outboxSuite(get);
+    broadcastSuite(get);
   });
 }

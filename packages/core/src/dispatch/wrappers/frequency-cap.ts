@@ -17,7 +17,12 @@ export function frequencyCap(store: Store, perDay: number): SendWrapper {
       if (times.length < perDay) return next(job);
       // Due when the oldest send that counts falls out of the rolling day.
       const oldestCounting = times[times.length - perDay]!;
-      return { kind: 'defer', notBefore: oldestCounting + DAY, reason: `frequency cap: ${perDay} a day` };
+      // Never "now": a deferral that is due at once would be claimed again at once.
+      return {
+        kind: 'defer',
+        notBefore: Math.max(oldestCounting + DAY, job.now + 1),
+        reason: `frequency cap: ${perDay} a day`,
+      };
     },
   };
 }

@@ -6,21 +6,36 @@ import type { SendWrapper } from '../send-step.js';
  * Invariant 3: reserves a time slot per sender (rate) and per recipient (gap) through the store, so the limits
  * hold across processes. A slot in the future is held by the delivery until then.
  */
+/** How far ahead bulk traffic may book its sender's slots: what a reply may have to wait behind. */
+const bulkHorizonMs = 1000;
+
 export function pacing(store: Store, limitsOf: (transport: string) => PacingLimits): SendWrapper {
   return {
     name: 'pacing',
     wrap: (next) => async (job) => {
       const { delivery } = job;
-      if (delivery.slotAt !== null && delivery.slotAt <= job.now) return next(job);
       const limits = limitsOf(job.transport.name);
+      // Rounded up to whole microseconds: 9 × (1000 / 9) in floating point is just under a second, and a tenth
+      // send would fit in it.
+      const intervalMs = Math.ceil(1_000_000 / limits.perSenderPerSecond) / 1000;
+
+      // A held slot is good only when it is used on time: one held through a pause would otherwise burst out.
+      const held =
+        delivery.slotAt !== null && delivery.slotAt <= job.now && job.now - delivery.slotAt <= intervalMs;
+      if (held) return next(job);
+
       const slot = await store.pacing.reserve(job.contact.workspaceId, {
         senderKey: `${job.transport.name}:${job.sender.id}`,
-        senderIntervalMs: 1000 / limits.perSenderPerSecond,
+        senderIntervalMs: intervalMs,
+
         recipientKey: `${job.transport.name}:${job.contact.id}`,
         recipientGapMs: limits.perRecipientGapMs,
         now: job.now,
+        horizonMs:
+          delivery.lane === 'priority' ? Number.POSITIVE_INFINITY : Math.max(bulkHorizonMs, intervalMs),
       });
-      if (!slot.reserved) return { kind: 'defer', notBefore: slot.at, slotAt: null, reason: 'recipient gap' };
+      if (!slot.reserved)
+        return { kind: 'defer', notBefore: slot.at, slotAt: null, reason: 'waiting for a slot' };
       if (slot.at > job.now)
         return { kind: 'defer', notBefore: slot.at, slotAt: slot.at, reason: 'sender rate' };
       return next(job);

@@ -26,22 +26,22 @@ const content = z
   })
   .refine((c) => c.text || c.media || c.template, 'a broadcast needs text, media or a template');
 
-const audience = z
-  .object({
-    channels: z.array(z.string().min(1)).min(1).optional(),
-    contacts: z.array(z.string().min(1)).min(1).optional(),
-    transports: z.array(z.string().min(1)).min(1).optional(),
-    senders: z.array(z.string().min(1)).min(1).optional(),
+const audienceFields = z.object({
+  channels: z.array(z.string().min(1)).min(1).optional(),
+  contacts: z.array(z.string().min(1)).min(1).optional(),
+  transports: z.array(z.string().min(1)).min(1).optional(),
+  senders: z.array(z.string().min(1)).min(1).optional(),
 
-    attributes: z.record(z.string(), z.string()).optional(),
-    outcome: z
-      .object({
-        broadcastId: z.string().min(1),
-        is: z.enum(['not-delivered', 'not-read', 'clicked', 'delivered', 'read']),
-      })
-      .optional(),
-  })
-  .default({});
+  attributes: z.record(z.string(), z.string()).optional(),
+  outcome: z
+    .object({
+      broadcastId: z.string().min(1),
+      is: z.enum(['not-delivered', 'not-read', 'clicked', 'delivered', 'read']),
+    })
+    .optional(),
+});
+// Separate from the fields: in zod 4 a default survives `.optional()`, and an update would reset the audience.
+const audience = audienceFields.default({});
 
 const when = z.union([z.literal('now'), z.date(), z.number().int().nonnegative()]);
 
@@ -65,7 +65,8 @@ export const createBroadcastSchema = z.object({
 export const updateBroadcastSchema = z.object({
   name: z.string().min(1).max(200).optional(),
   content: content.optional(),
-  audience: audience.optional(),
+  audience: audienceFields.optional(),
+
   scheduledAt: when.nullable().optional(),
   tracking: z.enum(['off', 'anonymous', 'individual']).optional(),
   spreadMs: z

@@ -55,6 +55,20 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       scan('messages', t.messages.values());
       scan('rate_limits', t.rateLimits.keys());
       scan('forwards', t.rules.forwards.values());
+      const o = t.outbox;
+      scan('broadcasts', o.broadcasts.values());
+      scan(
+        'deliveries',
+        [...o.deliveries.values()].map((d) => d.row),
+      );
+      scan('pacing', [...o.recipientNext.keys(), ...o.senderNext.keys()]);
+      scan(
+        'daily_recipients',
+        [...o.daily.entries()].map(([k, v]) => [k, [...v]]),
+      );
+      scan('links', o.links.values());
+      scan('link_clicks', o.clicks);
+      scan('broadcast_messages', o.broadcastMessage.keys());
 
       return hits;
     },

@@ -23,7 +23,23 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
   }
   t.messagesByContact.delete(key(workspaceId, id));
   eraseContactForwards(t.rules, workspaceId, id);
-
+  const o = t.outbox;
+  for (const [deliveryId, stored] of o.deliveries) {
+    if (stored.row.workspaceId !== workspaceId || stored.row.contactId !== id) continue;
+    o.deliveries.delete(deliveryId);
+    if (stored.row.broadcastId) {
+      const k = key(workspaceId, stored.row.broadcastId);
+      o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 1) - 1);
+    }
+  }
+  for (const [k, link] of o.links)
+    if (link.workspaceId === workspaceId && link.contactId === id) o.links.delete(k);
+  o.clicks = o.clicks.filter((c) => c.workspaceId !== workspaceId || c.contactId !== id);
+  for (const k of o.broadcastMessage.keys())
+    if (k.startsWith(key(workspaceId, '')) && k.endsWith(`\u0000${id}`)) o.broadcastMessage.delete(k);
+  // Pacing timelines and daily counts are keyed by the contact's id.
+  for (const k of o.recipientNext.keys()) if (k.includes(id)) o.recipientNext.delete(k);
+  for (const seen of o.daily.values()) for (const r of seen) if (r.includes(id)) seen.delete(r);
   t.ledger = t.ledger.filter(
     (e) =>
       e.workspaceId !== workspaceId ||

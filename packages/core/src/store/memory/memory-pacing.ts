@@ -10,6 +10,15 @@ export function memoryPacing(t: MemoryTables): PacingRepository {
       if (recipientAt > request.now) return { at: recipientAt, reserved: false };
       const senderKey = key(workspaceId, request.senderKey);
       const slot = Math.max(request.now, o.senderNext.get(senderKey) ?? request.now);
+      if (slot - request.now > request.horizonMs) {
+        // Past the horizon: nothing is booked, but those waiting are told to come back one interval apart, so they
+        // are not all claimed and turned away again at every slot.
+        const waitKey = key(workspaceId, 'waiting', request.senderKey);
+        const at = Math.max(slot - request.horizonMs, o.senderNext.get(waitKey) ?? 0);
+        o.senderNext.set(waitKey, at + request.senderIntervalMs);
+        return { at, reserved: false };
+      }
+
       o.senderNext.set(senderKey, slot + request.senderIntervalMs);
       o.recipientNext.set(recipientKey, slot + request.recipientGapMs);
       return { at: slot, reserved: true };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { contactInput, freshWorkspace, ledgerLine, messageRow, T0, tokenRow } from '../contract-fixtures.js';
+import {
+  broadcastRow,
+  contactInput,
+  deliveryRow,
+  freshWorkspace,
+  ledgerLine,
+  messageRow,
+  T0,
+  tokenRow,
+} from '../contract-fixtures.js';
 import type { ContractSubject } from '../store-contract.js';
 
 export function eraseSuite(get: ContractSubject): void {
@@ -43,6 +52,44 @@ export function eraseSuite(get: ContractSubject): void {
       await store.messages.insert(
         messageRow(ws, id, { direction: 'out', providerMessageId: 'out-1', status: 'sent' }),
       );
+      // Outbox, pacing and click rows about the contact go too.
+      const b = await store.broadcasts.create(broadcastRow(ws));
+      await store.deliveries.enqueue(deliveryRow(ws, id, { broadcastId: b.id, address }));
+      const recipientKey = `sandbox:${id}`;
+      await store.pacing.reserve(ws, {
+        senderKey: 's',
+        senderIntervalMs: 10,
+        recipientKey,
+        recipientGapMs: 1000,
+        now: T0,
+        horizonMs: 1e9,
+      });
+      await store.pacing.admitDaily(ws, 's', id, '2026-06-01', 10);
+      await store.links.create({
+        code: 'erase00001',
+        workspaceId: ws,
+        broadcastId: b.id,
+        url: 'https://x',
+        contactId: id,
+        createdAt: T0,
+      });
+      await store.links.recordClick({
+        code: 'erase00001',
+        workspaceId: ws,
+        broadcastId: b.id,
+        contactId: id,
+        at: T0,
+      });
+      const delivered = await store.deliveries.enqueue(deliveryRow(ws, id, { broadcastId: b.id, address }));
+      await store.deliveries.claim(ws, { owner: 'w', limit: 10, now: T0, leaseMs: 1000 });
+      const content = { text: `Hallo ${name}` };
+      await store.deliveries.finish(ws, delivered.id, 'w', {
+        status: 'sent',
+        providerMessageId: 'pb',
+        error: null,
+        at: T0,
+        content,
+      });
 
       expect((await backdoor.rowsMentioning(address)).length).toBeGreaterThan(0);
       const tombstone = ledgerLine(ws, null, { action: 'erased', method: 'staff', at: T0 + 9 });
