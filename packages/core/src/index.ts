@@ -6,6 +6,8 @@ export type { PacingLimits } from './dispatch/pacing-limits.js';
 export type { SendJob, SendStep, SendWrapper, StepResult } from './dispatch/send-step.js';
 export type { QuietHours } from './dispatch/wrappers/quiet-hours.js';
 export { type ErrorCode, errorCodes } from './errors/error-codes.js';
+export { invalidOptions, type SchemaIssue } from './errors/invalid-options.js';
+
 export type { SafeResult } from './errors/safe.js';
 export { type FieldIssue, TidingsError, type TidingsErrorOptions } from './errors/tidings-error.js';
 export type { Listener, TidingsEventName, TidingsEvents } from './events/event-map.js';

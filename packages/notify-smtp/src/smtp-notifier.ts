@@ -1,5 +1,5 @@
 import type { EmailNotifier, ForwardEmail } from '@tidings/core';
-import { TidingsError } from '@tidings/core';
+import { invalidOptions } from '@tidings/core';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 
@@ -47,14 +47,7 @@ const local = (host: string) => host === 'localhost' || host === '127.0.0.1' || 
  */
 export function smtpNotifier(options: SmtpNotifierOptions): SmtpNotifier {
   const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      field: i.path.join('.') || '(root)',
-      message: i.message,
-    }));
-    const list = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-    throw new TidingsError('INVALID_OPTIONS', `Invalid smtpNotifier options — ${list}`, { issues });
-  }
+  if (!parsed.success) throw invalidOptions('smtpNotifier', parsed.error.issues);
   const o = parsed.data;
   const transporter = nodemailer.createTransport({
     host: o.host,

@@ -1,5 +1,5 @@
 import type { ForwardSms, SmsNotifier } from '@tidings/core';
-import { TidingsError } from '@tidings/core';
+import { invalidOptions } from '@tidings/core';
 import { z } from 'zod';
 
 const optionsSchema = z.object({
@@ -43,14 +43,7 @@ const failure = (message: string, permanent: boolean) =>
  */
 export function websmsNotifier(options: WebsmsNotifierOptions): SmsNotifier {
   const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      field: i.path.join('.') || '(root)',
-      message: i.message,
-    }));
-    const list = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-    throw new TidingsError('INVALID_OPTIONS', `Invalid websmsNotifier options — ${list}`, { issues });
-  }
+  if (!parsed.success) throw invalidOptions('websmsNotifier', parsed.error.issues);
   const o = parsed.data;
   const doFetch = o.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const url = new URL('rest/smsmessaging/text', o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`);
