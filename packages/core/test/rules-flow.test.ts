@@ -204,7 +204,7 @@ describe('rules and consent', () => {
     ]);
   });
 
-  it('a trigger raised outside an inbound flow still runs, in the contact’s order', async () => {
+  it('a confirmation by token runs the "confirmed" rules after the welcome', async () => {
     const { tidings, phone, sandbox } = await rulesSetup('when confirmed then reply "Willkommen!"');
     const { token } = await tidings.optins.start({
       transport: 'sandbox',
