@@ -40,7 +40,8 @@ export class Dispatcher {
   #started = false;
   #dead = false;
   #timer: TimerHandle | null = null;
-  #abort = new AbortController();
+  /** Aborted when the worker is abandoned; checked before each send, never listened to (no listener per send). */
+  readonly #abandon = new AbortController();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -56,7 +57,6 @@ export class Dispatcher {
   start(): void {
     if (this.#dead) throw new Error('this dispatcher was abandoned; create a new Tidings to resume');
     this.#started = true;
-    this.#abort = new AbortController();
     this.kick();
   }
 
@@ -67,7 +67,8 @@ export class Dispatcher {
     this.#timer = null;
     if (options.abandon) {
       this.#dead = true;
-      this.#abort.abort(new Error('worker abandoned'));
+      this.#abandon.abort(new Error('worker abandoned'));
+
       return;
     }
     await this.#running;
@@ -216,16 +217,14 @@ export class Dispatcher {
 
   async #deliver(delivery: Delivery): Promise<void> {
     const { store, workspaceId } = this.ctx;
-    const job = await this.#job(delivery);
-    let disposition: Disposition;
-    if (typeof job === 'string') {
-      disposition = {
-        kind: 'finish',
-        finish: { status: 'skipped', error: job, providerMessageId: null, at: this.ctx.clock.now() },
-      };
-    } else {
-      disposition = await dispose(this.ctx, job, await this.step(job));
-    }
+    const job = await this.#job(delivery, this.#abandon.signal);
+    const disposition: Disposition =
+      typeof job === 'string'
+        ? {
+            kind: 'finish',
+            finish: { status: 'skipped', error: job, providerMessageId: null, at: this.ctx.clock.now() },
+          }
+        : await dispose(this.ctx, job, await this.step(job));
     // A killed worker writes nothing more: its lease runs out and another worker takes the delivery.
     if (this.#dead) return;
     if (disposition.kind === 'retry') {
@@ -238,7 +237,6 @@ export class Dispatcher {
     }
   }
 
-  /** Gathers what a send needs; a reason string when it cannot happen at all. */
   /**
    * Broadcasts are read for every delivery, so they are cached briefly; a local edit clears the entry at once,
    * another process's edit shows within `broadcastCacheMs`.
@@ -252,7 +250,8 @@ export class Dispatcher {
     return broadcast;
   }
 
-  async #job(delivery: Delivery): Promise<SendJob | string> {
+  /** Gathers what a send needs; a reason string when it cannot happen at all. */
+  async #job(delivery: Delivery, signal: AbortSignal): Promise<SendJob | string> {
     const { store, workspaceId, transports } = this.ctx;
     const contact = await store.contacts.get(workspaceId, delivery.contactId);
     if (!contact) return 'the contact was erased';
@@ -280,7 +279,7 @@ export class Dispatcher {
       broadcast,
       content,
       now: this.ctx.clock.now(),
-      signal: this.#abort.signal,
+      signal,
     };
   }
 }

@@ -6,25 +6,33 @@ import type { SendStep } from './send-step.js';
 /**
  * The innermost step: one call of `transport.send`, aborted after `timeoutMs` (on the injected clock). A transport
  * that throws or times out is treated as "retry": the network failed, not the message.
+ * Hot path: one AbortController and one timer per send, no event listeners.
  */
 export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): SendStep {
   return async (job) => {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(job.signal.reason);
-    job.signal.addEventListener('abort', onAbort, { once: true });
-    const timer = clock.setTimer(
-      () => controller.abort(new Error(`no answer within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
+    if (job.signal.aborted) {
+      return {
+        kind: 'sent',
+        outcome: { kind: 'retry', retryAfterMs: null, reason: 'worker stopped' },
+        content: job.content,
+      };
+    }
+    // Made only when the transport reads `signal` (an HTTP transport does; an in-memory one may not).
+    let controller: AbortController | null = null;
+    const options = {
+      get signal() {
+        controller ??= new AbortController();
+        return controller.signal;
+      },
+    };
+    let onTimeout!: (outcome: SendOutcome) => void;
     const timedOut = new Promise<SendOutcome>((resolve) => {
-      controller.signal.addEventListener('abort', () =>
-        resolve({
-          kind: 'retry',
-          retryAfterMs: null,
-          reason: `timeout: ${String(controller.signal.reason?.message ?? 'aborted')}`,
-        }),
-      );
+      onTimeout = resolve;
     });
+    const timer = clock.setTimer(() => {
+      controller?.abort(new Error(`no answer within ${timeoutMs} ms`));
+      onTimeout({ kind: 'retry', retryAfterMs: null, reason: `timeout: no answer within ${timeoutMs} ms` });
+    }, timeoutMs);
     try {
       const message = {
         sender: job.sender,
@@ -33,10 +41,8 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
         purpose: job.delivery.purpose,
         messageId: job.delivery.id,
       };
-      const outcome = await Promise.race([
-        job.transport.send(message, { signal: controller.signal }),
-        timedOut,
-      ]);
+      const outcome = await Promise.race([job.transport.send(message, options), timedOut]);
+
       return { kind: 'sent', outcome, content: job.content };
     } catch (error) {
       logger.warn(`transport "${job.transport.name}" threw instead of returning an outcome`, { error });
@@ -44,7 +50,6 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
       return { kind: 'sent', outcome: { kind: 'retry', retryAfterMs: null, reason }, content: job.content };
     } finally {
       clock.clearTimer(timer);
-      job.signal.removeEventListener('abort', onAbort);
     }
   };
 }

@@ -150,11 +150,11 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     name: o.name,
     capabilities,
     senders,
-    async send(message: OutboundMessage, sendOptions = {}): Promise<SendOutcome> {
-      const { signal } = sendOptions;
+    async send(message: OutboundMessage, sendOptions: { signal?: AbortSignal } = {}): Promise<SendOutcome> {
       const attempt = (attempts.get(message.messageId) ?? 0) + 1;
       attempts.set(message.messageId, attempt);
-      if (latencyMs > 0) await (context ? context.sleep(latencyMs, signal) : Promise.resolve());
+      // The signal is read only when needed: reading it may create it.
+      if (latencyMs > 0 && context) await context.sleep(latencyMs, sendOptions.signal);
       const answer = behaviour?.(message, attempt);
       const log = (what: string) => {
         if (o.keepSent)
@@ -169,6 +169,7 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
       if (answer === 'timeout') {
         log('timeout');
         // Never answers, like a platform that dropped the connection; the caller's timeout ends the wait.
+        const signal = sendOptions.signal;
         return new Promise<SendOutcome>((_, reject) =>
           signal?.addEventListener('abort', () => reject(signal.reason), { once: true }),
         );

@@ -23,7 +23,7 @@ export function audienceMatcher(
 
   const outcomeHolds = (contact: Contact): boolean => {
     if (!outcome) return true;
-    const messageId = t.outbox.broadcastMessage.get(key(workspaceId, outcome.broadcastId, contact.id));
+    const messageId = t.outbox.broadcastMessages.get(outcome.broadcastId)?.get(contact.id);
     const status = messageId ? t.messages.get(messageId)?.status : undefined;
     switch (outcome.is) {
       case 'delivered':

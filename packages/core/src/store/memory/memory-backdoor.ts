@@ -68,7 +68,10 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       );
       scan('links', o.links.values());
       scan('link_clicks', o.clicks);
-      scan('broadcast_messages', o.broadcastMessage.keys());
+      scan(
+        'broadcast_messages',
+        [...o.broadcastMessages.values()].flatMap((m) => [...m.keys()]),
+      );
 
       return hits;
     },

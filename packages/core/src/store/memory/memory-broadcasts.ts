@@ -3,7 +3,7 @@ import type { Broadcast } from '../../model/broadcast.js';
 import type { BroadcastRepository } from '../../ports/broadcast-store.js';
 import type { DeliveryRepository } from '../../ports/outbox-store.js';
 import { audienceMatcher } from './memory-audience.js';
-import { unpark } from './memory-deliveries.js';
+import { enqueueDelivery, unpark } from './memory-deliveries.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 const copy = (b: Broadcast): Broadcast => structuredClone(b);
@@ -77,7 +77,7 @@ export function memoryBroadcasts(t: MemoryTables, deliveries: DeliveryRepository
         const contact = t.contacts.get(t.contactOrder[position]!);
         if (!contact || contact.workspaceId !== workspaceId) continue;
         if (contact.state !== 'confirmed' || contact.blockedAt !== null || !matches(contact)) continue;
-        await deliveries.enqueue({
+        enqueueDelivery(o, {
           workspaceId,
           broadcastId,
           messageId: null,

@@ -1,4 +1,4 @@
-import type { Delivery } from '../../model/delivery.js';
+import type { Delivery, NewDelivery } from '../../model/delivery.js';
 import type { DeliveryRepository } from '../../ports/outbox-store.js';
 import { insertMessage } from './memory-messages.js';
 import { type OutboxTables, queuesOf, type StoredDelivery, schedule } from './memory-outbox-tables.js';
@@ -13,8 +13,9 @@ function holdOf(o: OutboxTables, d: Delivery): string | null | 'drop' {
     if (status === 'cancelled') return 'drop';
     if (status === 'paused') return key('b', d.workspaceId, d.broadcastId);
   }
-  if (o.senderStates.has(key(d.workspaceId, d.transport, d.senderId)))
+  if (o.senderStates.size > 0 && o.senderStates.has(key(d.workspaceId, d.transport, d.senderId))) {
     return key('s', d.workspaceId, d.transport, d.senderId);
+  }
   return null;
 }
 
@@ -35,9 +36,43 @@ function countDown(o: OutboxTables, d: Delivery) {
   o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 1) - 1);
 }
 
+/** Adds a delivery to the outbox and its queue. Synchronous, so a fan-out of a million awaits nothing per row. */
+export function enqueueDelivery(o: OutboxTables, delivery: NewDelivery): Delivery {
+  // Spelled out rather than spread: this runs once per recipient of every broadcast.
+  const row: Delivery = {
+    id: `d${++o.deliveryCounter}`,
+    workspaceId: delivery.workspaceId,
+    broadcastId: delivery.broadcastId,
+    messageId: delivery.messageId,
+    contactId: delivery.contactId,
+    transport: delivery.transport,
+    senderId: delivery.senderId,
+    address: delivery.address,
+    lane: delivery.lane,
+    purpose: delivery.purpose,
+    inReplyTo: delivery.inReplyTo,
+    attempts: delivery.attempts,
+    notBefore: delivery.notBefore,
+    slotAt: delivery.slotAt,
+    useTemplate: delivery.useTemplate,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: delivery.lastError,
+    createdAt: delivery.createdAt,
+  };
+
+  const stored = { row, version: 0 };
+  o.deliveries.set(row.id, stored);
+  if (row.broadcastId) {
+    const k = key(row.workspaceId, row.broadcastId);
+    o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 0) + 1);
+  }
+  schedule(o, stored);
+  return row;
+}
+
 export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
   const o = t.outbox;
-  let counter = 0;
 
   const owned = (workspaceId: string, id: string, owner: string): StoredDelivery | null => {
     const stored = o.deliveries.get(id);
@@ -53,15 +88,7 @@ export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
 
   return {
     async enqueue(delivery) {
-      const row: Delivery = { ...delivery, id: `d${++counter}`, leaseOwner: null, leaseUntil: null };
-      const stored = { row, version: 0 };
-      o.deliveries.set(row.id, stored);
-      if (row.broadcastId) {
-        const k = key(row.workspaceId, row.broadcastId);
-        o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 0) + 1);
-      }
-      schedule(o, stored);
-      return copy(row);
+      return copy(enqueueDelivery(o, delivery));
     },
 
     async claim(workspaceId, { owner, limit, now, leaseMs }) {
@@ -141,22 +168,27 @@ export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
         }
         return true;
       }
-      insertMessage(t, {
-        workspaceId,
-        contactId: d.contactId,
-        transport: d.transport,
-        senderId: d.senderId,
-        direction: 'out',
-        kind: 'message',
-        purpose: d.purpose,
-        content: outcome.content ?? {},
-        providerMessageId: outcome.providerMessageId,
-        status: outcome.status,
-        error: outcome.error,
-        at: outcome.at,
-        inReplyTo: d.inReplyTo,
-        broadcastId: d.broadcastId,
-      });
+      insertMessage(
+        t,
+        {
+          workspaceId,
+          contactId: d.contactId,
+          transport: d.transport,
+          senderId: d.senderId,
+          direction: 'out',
+          kind: 'message',
+          purpose: d.purpose,
+          content: outcome.content ?? {},
+          providerMessageId: outcome.providerMessageId,
+          status: outcome.status,
+          error: outcome.error,
+          at: outcome.at,
+          inReplyTo: d.inReplyTo,
+          broadcastId: d.broadcastId,
+        },
+        undefined,
+        true,
+      );
       return true;
     },
 

@@ -35,8 +35,8 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
   for (const [k, link] of o.links)
     if (link.workspaceId === workspaceId && link.contactId === id) o.links.delete(k);
   o.clicks = o.clicks.filter((c) => c.workspaceId !== workspaceId || c.contactId !== id);
-  for (const k of o.broadcastMessage.keys())
-    if (k.startsWith(key(workspaceId, '')) && k.endsWith(`\u0000${id}`)) o.broadcastMessage.delete(k);
+  for (const perContact of o.broadcastMessages.values()) perContact.delete(id);
+
   // Pacing timelines and daily counts are keyed by the contact's id.
   for (const k of o.recipientNext.keys()) if (k.includes(id)) o.recipientNext.delete(k);
   for (const seen of o.daily.values()) for (const r of seen) if (r.includes(id)) seen.delete(r);

@@ -5,8 +5,15 @@ import { copyMessage } from './copy.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 /** Stores a message row and its indexes; null for a replayed inbound message. Shared with the outbox's finish. */
-export function insertMessage(t: MemoryTables, message: NewMessage, id: string = nanoid()): Message | null {
-  const row: Message = copyMessage({ ...message, id });
+export function insertMessage(
+  t: MemoryTables,
+  message: NewMessage,
+  id: string = nanoid(),
+  fresh = false,
+): Message | null {
+  // `fresh`: the caller built the object just now and keeps no reference, so no defensive copy is needed.
+  const row: Message = fresh ? Object.assign(message, { id }) : copyMessage({ ...message, id });
+
   if (row.providerMessageId) {
     const k = key(row.workspaceId, row.transport, row.providerMessageId);
     const index = row.direction === 'in' ? t.inboundByProviderId : t.outboundByProviderId;
@@ -19,12 +26,14 @@ export function insertMessage(t: MemoryTables, message: NewMessage, id: string =
   if (list) list.push(row.id);
   else t.messagesByContact.set(contactKey, [row.id]);
   if (row.broadcastId) {
-    const broadcastKey = key(row.workspaceId, row.broadcastId);
-    const ids = t.outbox.byBroadcast.get(broadcastKey);
-    if (ids) ids.push(row.id);
-    else t.outbox.byBroadcast.set(broadcastKey, [row.id]);
-    t.outbox.broadcastMessage.set(key(row.workspaceId, row.broadcastId, row.contactId), row.id);
+    let perContact = t.outbox.broadcastMessages.get(row.broadcastId);
+    if (!perContact) {
+      perContact = new Map();
+      t.outbox.broadcastMessages.set(row.broadcastId, perContact);
+    }
+    perContact.set(row.contactId, row.id);
   }
+
   return row;
 }
 
@@ -73,9 +82,9 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
     async broadcastOutcomes(workspaceId, broadcastId) {
       const byStatus: BroadcastOutcomes['byStatus'] = {};
       const reasons: Record<string, number> = {};
-      for (const id of t.outbox.byBroadcast.get(key(workspaceId, broadcastId)) ?? []) {
+      for (const id of t.outbox.broadcastMessages.get(broadcastId)?.values() ?? []) {
         const m = t.messages.get(id);
-        if (!m) continue;
+        if (!m || m.workspaceId !== workspaceId) continue;
         byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
         if ((m.status === 'failed' || m.status === 'skipped') && m.error)
           reasons[m.error] = (reasons[m.error] ?? 0) + 1;
@@ -94,9 +103,9 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       return times.sort((a, b) => a - b);
     },
     async findForBroadcast(workspaceId, broadcastId, contactId) {
-      const id = t.outbox.broadcastMessage.get(key(workspaceId, broadcastId, contactId));
+      const id = t.outbox.broadcastMessages.get(broadcastId)?.get(contactId);
       const row = id ? t.messages.get(id) : undefined;
-      return row ? copyMessage(row) : null;
+      return row && row.workspaceId === workspaceId ? copyMessage(row) : null;
     },
   };
 }

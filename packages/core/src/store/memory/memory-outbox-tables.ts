@@ -34,11 +34,10 @@ export interface OutboxTables {
   senderStates: Map<string, SenderState>;
   links: Map<string, TrackedLink>;
   clicks: LinkClick[];
-  /** workspace + broadcast + contact → the broadcast's message for that contact. */
-  broadcastMessage: Map<string, string>;
-  /** workspace + broadcast → its message ids. */
-  byBroadcast: Map<string, string[]>;
+  /** broadcast id → contact id → the broadcast's message to that contact (broadcast ids are unique everywhere). */
+  broadcastMessages: Map<string, Map<string, string>>;
   seq: number;
+  deliveryCounter: number;
 }
 
 export function createOutboxTables(): OutboxTables {
@@ -54,9 +53,9 @@ export function createOutboxTables(): OutboxTables {
     senderStates: new Map(),
     links: new Map(),
     clicks: [],
-    broadcastMessage: new Map(),
-    byBroadcast: new Map(),
+    broadcastMessages: new Map(),
     seq: 0,
+    deliveryCounter: 0,
   };
 }
 

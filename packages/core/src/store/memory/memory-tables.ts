@@ -49,4 +49,9 @@ export function createTables(): MemoryTables {
 }
 
 /** A composite map key; NUL never occurs in ids, slugs or addresses. */
-export const key = (...parts: string[]) => parts.join('\u0000');
+export function key(a: string, b: string, c?: string, d?: string): string {
+  // Hot path: a template literal allocates one string, join() an array and a string.
+  if (c === undefined) return `${a}\u0000${b}`;
+  if (d === undefined) return `${a}\u0000${b}\u0000${c}`;
+  return `${a}\u0000${b}\u0000${c}\u0000${d}`;
+}

@@ -1,0 +1,36 @@
+// Run alone (node --expose-gc): peak memory of a 1,000,000-recipient broadcast, sampled while it sends.
+import { worker } from './dispatch-fixture.mjs';
+
+const recipients = Number(process.argv[2] ?? 1_000_000);
+const mb = (bytes) => Math.round(bytes / 1024 / 1024);
+global.gc?.();
+const before = process.memoryUsage();
+const { tidings, sandbox } = await worker({ recipients });
+global.gc?.();
+const baseline = process.memoryUsage();
+let peakRss = baseline.rss;
+let peakHeap = baseline.heapUsed;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 50);
+const started = performance.now();
+await tidings.broadcasts.create({ content: { text: 'Guten Morgen! Die Nachrichten des Tages.' }, scheduledAt: 'now' });
+await tidings.drain();
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+process.stdout.write(
+  JSON.stringify({
+    recipients,
+    sent: sandbox.sentCount,
+    seconds: Number(seconds.toFixed(2)),
+    rssBeforeContactsMB: mb(before.rss),
+    rssWithContactsMB: mb(baseline.rss),
+    heapWithContactsMB: mb(baseline.heapUsed),
+    peakRssMB: mb(peakRss),
+    peakHeapMB: mb(peakHeap),
+    broadcastHeapMB: mb(peakHeap - baseline.heapUsed),
+    broadcastRssMB: mb(peakRss - baseline.rss),
+  }),
+);
