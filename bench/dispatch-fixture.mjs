@@ -1,5 +1,12 @@
 // Shared set-up for the dispatcher benchmarks: a memory store filled with confirmed subscribers.
-import { createTidings, manualClock, memoryStore, sandboxTransport, silentLogger, systemClock } from '@tidings/core';
+import {
+  createTidings,
+  manualClock,
+  memoryStore,
+  sandboxTransport,
+  silentLogger,
+  systemClock,
+} from '@tidings/core';
 
 export async function subscribers(store, count) {
   const [channel] = await store.channels.list('default');
