@@ -187,6 +187,15 @@ describe('rules and consent', () => {
     expect(await tidings.contacts.subscriptions(contact!.id)).toEqual([]);
   });
 
+  it('"Stop sport" is heard even from a contact who was not in sport: no rule adds them in answer', async () => {
+    const { tidings, phone } = await rulesSetup('when contains "sport" then add to channel sport');
+    const erika = phone(ERIKA);
+    await erika.send('START');
+    await erika.send('Stop sport'); // nothing to remove, so the ledger has no line about sport
+    const contact = await tidings.contacts.find({ transport: 'sandbox', address: ERIKA });
+    expect(await tidings.contacts.subscriptions(contact!.id)).toEqual(['news']);
+  });
+
   it('rules run on STOP after it took effect: a forward goes out, a reply does not', async () => {
     const { tidings, phone, notifiers } = await rulesSetup(
       'when unsubscribed then forward sms +436601234567, reply "Schade!"\nwhen any then reply "Danke"',

@@ -1,3 +1,4 @@
+import { parseCommand } from '../consent/command.js';
 import { TidingsError } from '../errors/tidings-error.js';
 import { forwardEvent } from '../forwarding/forward-event.js';
 import type { ForwardWorker } from '../forwarding/forward-worker.js';
@@ -38,10 +39,17 @@ async function channelBySlug(run: ActionRun, slug: string): Promise<Channel | nu
 }
 
 /**
- * Invariant 2: a channel the contact left by their own request (STOP, "Stop sport") is never rejoined by a
- * rule — only by the contact's own keyword or START, which write a newer "channel-added" line first.
+ * Invariant 2: a channel the contact asked to leave (STOP, "Stop sport") is never joined by a rule — not in
+ * answer to that very message (even when they were not in it, so nothing was written), and not later: only
+ * the contact's own keyword or START rejoins it, writing a newer "channel-added" line first.
  */
 async function leftByThemselves(run: ActionRun, contact: Contact, slug: string): Promise<boolean> {
+  const text = run.cause?.content.text;
+  if (text) {
+    const command = parseCommand(text, undefined, (await run.ctx.channels.get()).vocabulary);
+    if (command.kind === 'stop-all') return true;
+    if (command.kind === 'stop-channels' && command.channels.some((c) => c.slug === slug)) return true;
+  }
   const ledger = await run.ctx.store.consent.listByContact(run.ctx.workspaceId, contact.id);
   const last = ledger.findLast(
     (e) => (e.action === 'channel-added' || e.action === 'channel-removed') && e.channels.includes(slug),
