@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sandboxFaults } from '../src/index.js';
-import { acceptedTimes, address, broadcastSetup, seedSubscribers } from './broadcast-setup.js';
+import { address, broadcastSetup, seedSubscribers } from './broadcast-setup.js';
 
 describe('what the dispatcher does with each outcome (F10, F19, F35)', () => {
   it('honours retry-after on 429 and backs off on 5xx, then sends; nothing is lost', async () => {

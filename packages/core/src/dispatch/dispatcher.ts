@@ -9,6 +9,8 @@ import { BroadcastProgress } from './broadcast-progress.js';
 import type { SendJob, SendStep } from './send-step.js';
 
 const broadcastCacheMs = 500;
+/** Longest stretch of dispatching before the event loop gets a turn. */
+const yieldAfterMs = 50;
 
 export interface DispatcherSettings {
   /** Deliveries claimed at a time. */
@@ -114,10 +116,17 @@ export class Dispatcher {
   }
 
   async #loop(): Promise<void> {
+    let slice = performance.now();
     try {
       do {
         this.#again = false;
         while (this.#started && !this.#dead) {
+          // On an in-memory store every await is a microtask: without a yield now and then, a long broadcast would
+          // starve the process's timers and HTTP requests.
+          if (this.ctx.clock.yield && performance.now() - slice > yieldAfterMs) {
+            await this.ctx.clock.yield();
+            slice = performance.now();
+          }
           await this.#fanOutChunk();
           // Pipelined: claim again while sends are in flight, so a delivery holding a pacing slot goes out on time.
           const room = this.settings.concurrency - this.#inFlight.size;

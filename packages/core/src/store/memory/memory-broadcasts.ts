@@ -67,7 +67,7 @@ export function memoryBroadcasts(t: MemoryTables, deliveries: DeliveryRepository
     },
     async fanOut(workspaceId, broadcastId, options) {
       const row = mine(workspaceId, broadcastId);
-      if (!row || row.status !== 'sending') return null;
+      if (row?.status !== 'sending') return null;
       if (row.fanout.done) return { inserted: 0, nextCursor: null };
       const matches = audienceMatcher(t, workspaceId, row.audience);
       let position = options.cursor ? Number(options.cursor) : 0;
@@ -124,7 +124,7 @@ export function memoryBroadcasts(t: MemoryTables, deliveries: DeliveryRepository
     },
     async completeIfDone(workspaceId, broadcastId, at) {
       const row = mine(workspaceId, broadcastId);
-      if (!row || row.status !== 'sending' || !row.fanout.done) return false;
+      if (row?.status !== 'sending' || !row.fanout.done) return false;
       if ((await deliveries.countQueued(workspaceId, broadcastId)) > 0) return false;
       set({ ...row, status: 'completed', completedAt: at, updatedAt: at });
       return true;

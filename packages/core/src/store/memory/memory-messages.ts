@@ -96,7 +96,7 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       const times: number[] = [];
       for (let i = ids.length - 1; i >= 0; i--) {
         const m = t.messages.get(ids[i]!);
-        if (!m || m.direction !== 'out' || !m.broadcastId) continue;
+        if (m?.direction !== 'out' || !m.broadcastId) continue;
         if (m.at <= since) break;
         if (m.status === 'sent' || m.status === 'delivered' || m.status === 'read') times.push(m.at);
       }
