@@ -16,7 +16,10 @@ const sampler = setInterval(() => {
   peakHeap = Math.max(peakHeap, m.heapUsed);
 }, 50);
 const started = performance.now();
-await tidings.broadcasts.create({ content: { text: 'Guten Morgen! Die Nachrichten des Tages.' }, scheduledAt: 'now' });
+await tidings.broadcasts.create({
+  content: { text: 'Guten Morgen! Die Nachrichten des Tages.' },
+  scheduledAt: 'now',
+});
 await tidings.drain();
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);

@@ -7,7 +7,10 @@ import { median, repeat } from './stats.mjs';
 async function throughput(recipients) {
   const { tidings, sandbox } = await worker({ recipients });
   const start = performance.now();
-  await tidings.broadcasts.create({ content: { text: 'Hallo! Heute neu: https://example.com/a' }, scheduledAt: 'now' });
+  await tidings.broadcasts.create({
+    content: { text: 'Hallo! Heute neu: https://example.com/a' },
+    scheduledAt: 'now',
+  });
   await tidings.drain();
   const seconds = (performance.now() - start) / 1000;
   await tidings.stop();
@@ -53,10 +56,14 @@ export async function run() {
   const runs = await repeat(() => throughput(100_000), { runs: 5, warmup: 1 });
   const m = median(runs);
   const memory = JSON.parse(
-    execFileSync(process.execPath, ['--expose-gc', new URL('dispatch-memory.child.mjs', import.meta.url).pathname, '1000000'], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    }),
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', new URL('dispatch-memory.child.mjs', import.meta.url).pathname, '1000000'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    ),
   );
   const simulated = await pacedSimulated(100_000, 80);
   const real = await pacedRealTime(20, 50);

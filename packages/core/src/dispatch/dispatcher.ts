@@ -21,6 +21,7 @@ export interface DispatcherSettings {
   leaseMs: number;
   /** Contacts examined per fan-out chunk. */
   fanOutChunk: number;
+  fanOutAhead: number;
   /** How often a worker on a shared store looks for work other processes queued. */
   pollMs: number;
 }
@@ -208,9 +209,10 @@ export class Dispatcher {
     )) {
       this.#fanOuts.set(claimed.id, claimed);
     }
-    for (const [id, broadcast] of this.#fanOuts) {
+    for (const id of this.#fanOuts.keys()) {
+      // Streamed: the next chunk is read only once the outbox has room for it.
+      if ((await store.deliveries.countQueued(workspaceId, id)) >= this.settings.fanOutAhead) continue;
       const result = await store.broadcasts.fanOut(workspaceId, id, {
-        cursor: broadcast.fanout.cursor,
         limit: this.settings.fanOutChunk,
         now: clock.now(),
         leaseMs: this.settings.leaseMs,
@@ -218,8 +220,6 @@ export class Dispatcher {
       if (result === null || result.nextCursor === null) {
         this.#fanOuts.delete(id);
         if (result !== null) await this.#progress.check(id, true);
-      } else {
-        broadcast.fanout = { ...broadcast.fanout, cursor: result.nextCursor };
       }
     }
   }
