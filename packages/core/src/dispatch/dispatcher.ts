@@ -108,7 +108,7 @@ export class Dispatcher {
 
   async #dueNow(): Promise<boolean> {
     const now = this.ctx.clock.now();
-    if (this.#fanOuts.size > 0) return true;
+    if (await this.#fanOutReady()) return true;
     const [delivery, fanOut] = await Promise.all([
       this.ctx.store.deliveries.nextDueAt(this.ctx.workspaceId),
       this.ctx.store.broadcasts.nextFanOutAt(this.ctx.workspaceId),
@@ -128,7 +128,7 @@ export class Dispatcher {
             await this.ctx.clock.yield();
             slice = performance.now();
           }
-          await this.#fanOutChunk();
+          const fannedOut = await this.#fanOutChunk();
           // Pipelined: claim again while sends are in flight, so a delivery holding a pacing slot goes out on time.
           const room = this.settings.concurrency - this.#inFlight.size;
           if (room <= 0) {
@@ -143,7 +143,8 @@ export class Dispatcher {
           });
           for (const delivery of batch) this.#launch(delivery);
           await this.#reportProgress();
-          if (batch.length === 0 && this.#fanOuts.size === 0) break;
+          // Nothing claimed and no chunk read (nothing due, or every fan-out's window is full): done for now.
+          if (batch.length === 0 && !fannedOut) break;
         }
       } while (this.#again && this.#started && !this.#dead);
     } catch (error) {
@@ -199,8 +200,9 @@ export class Dispatcher {
     }, delayMs);
   }
 
-  /** One chunk of every fan-out this worker holds, so replies and sends go on between chunks. */
-  async #fanOutChunk(): Promise<void> {
+  /** One chunk of every fan-out this worker holds, so replies and sends go on between chunks; true if it read any. */
+  async #fanOutChunk(): Promise<boolean> {
+    let progressed = false;
     const { store, workspaceId, clock } = this.ctx;
     for (const claimed of await store.broadcasts.claimFanOut(
       workspaceId,
@@ -217,11 +219,23 @@ export class Dispatcher {
         now: clock.now(),
         leaseMs: this.settings.leaseMs,
       });
+      progressed = true;
+
       if (result === null || result.nextCursor === null) {
         this.#fanOuts.delete(id);
         if (result !== null) await this.#progress.check(id, true);
       }
     }
+    return progressed;
+  }
+
+  /** A held fan-out whose window has room for another chunk. */
+  async #fanOutReady(): Promise<boolean> {
+    for (const id of this.#fanOuts.keys()) {
+      if ((await this.ctx.store.deliveries.countQueued(this.ctx.workspaceId, id)) < this.settings.fanOutAhead)
+        return true;
+    }
+    return false;
   }
 
   async #deliver(delivery: Delivery): Promise<void> {
