@@ -22,7 +22,7 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       return row ? copyToken(row) : null;
     },
     async messages(workspaceId, contactId) {
-      const ids = t.messagesByContact.get(key(workspaceId, contactId)) ?? [];
+      const ids = t.messagesByContact.get(contactId) ?? [];
       return ids.map((id) => copyMessage(t.messages.get(id)!));
     },
     async channel(workspaceId, id) {
