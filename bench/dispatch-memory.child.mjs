@@ -16,8 +16,8 @@ const sampler = setInterval(() => {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
-  // Every tenth sample after a full collection: what is really held, not garbage waiting to be collected.
-  if (++samples % 10 === 0) {
+  // Every hundredth sample (5 s) after a full collection: what is really held, not garbage waiting to be collected.
+  if (++samples % 100 === 0) {
     global.gc?.();
     peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
   }
