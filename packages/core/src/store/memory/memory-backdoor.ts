@@ -23,7 +23,11 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
     },
     async messages(workspaceId, contactId) {
       const ids = t.messagesByContact.get(contactId) ?? [];
-      return ids.map((id) => copyMessage(t.messages.get(id)!));
+      return ids
+        .map((id) => t.messages.get(id)!)
+        .filter((m) => m.workspaceId === workspaceId)
+        .map(copyMessage);
+
     },
     async channel(workspaceId, id) {
       const row = t.channels.get(id);
