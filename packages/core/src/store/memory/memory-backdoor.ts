@@ -27,7 +27,6 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
         .map((id) => t.messages.get(id)!)
         .filter((m) => m.workspaceId === workspaceId)
         .map(copyMessage);
-
     },
     async channel(workspaceId, id) {
       const row = t.channels.get(id);
