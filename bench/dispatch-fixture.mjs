@@ -7,32 +7,7 @@ import {
   silentLogger,
   systemClock,
 } from '@tidings/core';
-
-export async function subscribers(store, count) {
-  const [channel] = await store.channels.list('default');
-  for (let i = 0; i < count; i++) {
-    const address = `+49151${String(i).padStart(8, '0')}`;
-    const { contact } = await store.contacts.getOrCreate(
-      {
-        workspaceId: 'default',
-        transport: 'sandbox',
-        address,
-        phone: address,
-        name: null,
-        locale: 'de',
-        state: 'confirmed',
-        blockedAt: null,
-        blockedReason: null,
-        attributes: {},
-        tags: [],
-        lastInboundAt: null,
-      },
-      { senderId: 'sandbox' },
-      0,
-    );
-    await store.subscriptions.add('default', contact.id, [channel.id], 0);
-  }
-}
+import { seedSubscribers } from '@tidings/core/testing';
 
 /** A worker on the memory store with a zero-latency sandbox that keeps nothing (a million messages fit). */
 export async function worker({ recipients, pacing = false, rate, simulated = false }) {
@@ -48,7 +23,7 @@ export async function worker({ recipients, pacing = false, rate, simulated = fal
     ...(rate ? { pacing: { sandbox: { perSenderPerSecond: rate } } } : {}),
   });
   await tidings.channels.create({ slug: 'news', name: 'News', isDefault: true });
-  await subscribers(store, recipients);
+  await seedSubscribers(store, recipients);
   await tidings.start();
   return { tidings, sandbox, clock, store };
 }

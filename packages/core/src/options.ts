@@ -92,6 +92,12 @@ const schema = z.object({
       concurrency: z.number().int().positive().default(16),
       leaseMs: z.number().int().positive().default(60_000),
       fanOutChunk: z.number().int().positive().default(5_000),
+      /**
+       * How many deliveries of one broadcast may wait in the outbox before its fan-out reads on: recipients are
+       * streamed in as sending goes, never all held (Infinity turns the window off).
+       */
+      fanOutAhead: z.number().positive().default(20_000),
+
       pollMs: z.number().int().positive().default(1_000),
       sendTimeoutMs: z.number().int().positive().default(30_000),
       maxAttempts: z.number().int().positive().default(8),

@@ -1,48 +1,7 @@
-import type { Contact, SandboxOptions, Store, TidingsOptions } from '../src/index.js';
+import type { SandboxOptions, TidingsOptions } from '../src/index.js';
 import { setup } from './setup.js';
 
-export const address = (i: number) => `+49151${String(1_000_000 + i).padStart(8, '0')}`;
-
-/** Confirmed subscribers written straight into the store: no welcome replies to muddy what a test measures. */
-export async function seedSubscribers(
-  store: Store,
-  count: number,
-  options: {
-    channels?: string[];
-    transport?: string;
-    senderId?: string;
-    extra?: Partial<Contact>;
-    from?: number;
-  } = {},
-): Promise<Contact[]> {
-  const all = await store.channels.list('default');
-  const channelIds = all.filter((c) => (options.channels ?? ['news']).includes(c.slug)).map((c) => c.id);
-  const contacts: Contact[] = [];
-  for (let i = options.from ?? 0; i < (options.from ?? 0) + count; i++) {
-    const { contact } = await store.contacts.getOrCreate(
-      {
-        workspaceId: 'default',
-        transport: options.transport ?? 'sandbox',
-        address: address(i),
-        phone: address(i),
-        name: `Person ${i}`,
-        locale: 'de',
-        state: 'confirmed',
-        blockedAt: null,
-        blockedReason: null,
-        attributes: {},
-        tags: [],
-        lastInboundAt: null,
-        ...options.extra,
-      },
-      { senderId: options.senderId ?? 'sandbox' },
-      0,
-    );
-    await store.subscriptions.add('default', contact!.id, channelIds, 0);
-    contacts.push(contact!);
-  }
-  return contacts;
-}
+export { seededAddress as address, seedSubscribers } from '../src/testing/index.js';
 
 /** A Tidings for broadcast tests: paced sandbox, link tracking on a public URL. */
 export function broadcastSetup(options: Partial<TidingsOptions> & { sandbox?: SandboxOptions } = {}) {

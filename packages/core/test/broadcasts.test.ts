@@ -247,3 +247,26 @@ describe('content checks before anything is queued (F15)', () => {
     });
   });
 });
+
+describe('streaming fan-out', () => {
+  it('reads the audience in as sending goes: never more than the window waits in the outbox', async () => {
+    const s = await broadcastSetup({
+      pacing: { sandbox: { perSenderPerSecond: 20 } },
+      dispatch: { fanOutChunk: 10, fanOutAhead: 25 },
+    });
+    await seedSubscribers(s.store, 200);
+    const b = await s.tidings.broadcasts.create({ content: { text: 'x' }, scheduledAt: 'now' });
+    let mostQueued = 0;
+    for (let i = 0; i < 12; i++) {
+      await s.clock.advance(1000);
+      mostQueued = Math.max(mostQueued, await s.store.deliveries.countQueued('default', b.id));
+    }
+    expect(mostQueued).toBeLessThanOrEqual(25 + 10);
+    expect(await s.tidings.broadcasts.stats(b.id)).toMatchObject({
+      status: 'completed',
+      sent: 200,
+      total: 200,
+    });
+    expect(new Set(s.sandbox.sent.map((m) => m.to)).size).toBe(200);
+  });
+});

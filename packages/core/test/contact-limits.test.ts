@@ -127,3 +127,39 @@ describe('preflight (F25)', () => {
     expect(s.sandbox.sent).toEqual([]);
   });
 });
+
+describe('spread and daily caps (F19)', () => {
+  it('spreads a broadcast over the given time instead of sending all at once', async () => {
+    let n = 0;
+    const s = await broadcastSetup({ random: () => (n++ * 0.37) % 1 });
+    await seedSubscribers(s.store, 40);
+    const start = s.clock.now();
+    await s.tidings.broadcasts.create({ content: { text: 'x' }, scheduledAt: 'now', spreadMs: 150_000 });
+    await s.tidings.drain();
+    const early = s.sandbox.sentCount;
+    await s.clock.advance(150_000);
+    const offsets = s.sandbox.sent.map((m) => m.at - start);
+    expect(s.sandbox.sentCount).toBe(40);
+    expect(early).toBeLessThan(5);
+    expect(Math.max(...offsets)).toBeLessThan(150_000);
+    expect(Math.max(...offsets)).toBeGreaterThan(100_000);
+  });
+
+  it('stops a sender at its daily cap of unique recipients and goes on the next day (UTC)', async () => {
+    const s = await broadcastSetup({ pacing: { sandbox: { dailyUniqueRecipients: 3 } } });
+    await s.clock.setTime(Date.parse('2026-06-01T22:00:00Z'));
+    await seedSubscribers(s.store, 5);
+    const b = await s.tidings.broadcasts.create({ content: { text: 'x' }, scheduledAt: 'now' });
+    await s.tidings.drain();
+    expect(s.sandbox.sentCount).toBe(3);
+    const report = await s.tidings.broadcasts.preflight({ content: { text: 'y' } });
+    expect(report.expectedDurationMs).toBeGreaterThanOrEqual(24 * HOUR);
+    await s.clock.setTime(Date.parse('2026-06-02T00:00:00Z'));
+    await s.tidings.drain();
+    expect(s.sandbox.sent.slice(3).map((m) => new Date(m.at).toISOString())).toEqual([
+      '2026-06-02T00:00:00.000Z',
+      '2026-06-02T00:00:00.000Z',
+    ]);
+    expect((await s.tidings.broadcasts.stats(b.id)).sent).toBe(5);
+  });
+});

@@ -66,6 +66,15 @@ describe('README snippets run', () => {
     expect(run.output()).toContain('line 4: runs — the text matches /^stopp?$/i');
   });
 
+  it('the core README’s broadcast example sends, paced, and reports the stats', async () => {
+    const example = tsBlocks(`${packageDir}README.md`).find((b) => b.startsWith('// example: broadcasts'));
+    const run = runSnippet(example!);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toMatch(/^3\n/);
+    expect(run.output()).toContain("status: 'completed'");
+    expect(run.output()).toContain('sent: 3');
+  });
+
   it('the core README’s first snippet prints the welcome', async () => {
     const [first] = tsBlocks(`${packageDir}README.md`);
     const run = runSnippet(first!);

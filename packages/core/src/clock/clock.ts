@@ -10,6 +10,11 @@ export interface Clock {
   now(): number;
   setTimer(fn: () => void, delayMs: number): TimerHandle;
   clearTimer(handle: TimerHandle): void;
+  /**
+   * Lets the event loop run other work (timers, I/O) during a long stretch of in-memory work. The system clock
+   * does; a manual clock does not, so tests stay deterministic.
+   */
+  yield?(): Promise<void>;
 }
 
 /** The real clock: `Date.now()` and `setTimeout`. Timers do not keep the process alive. */
@@ -24,5 +29,11 @@ export function systemClock(): Clock {
     clearTimer(handle) {
       clearTimeout(handle as unknown as ReturnType<typeof setTimeout>);
     },
+    yield: () =>
+      new Promise<void>((resolve) => {
+        const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+        if (immediate) immediate(resolve);
+        else setTimeout(resolve, 0);
+      }),
   };
 }

@@ -6,9 +6,12 @@ import type { Delivery } from '../model/delivery.js';
 import type { CoreContext } from '../services/core-context.js';
 import { type Disposition, dispose } from './apply-result.js';
 import { BroadcastProgress } from './broadcast-progress.js';
+import { FanOuts } from './fan-out.js';
 import type { SendJob, SendStep } from './send-step.js';
 
 const broadcastCacheMs = 500;
+/** Longest stretch of dispatching before the event loop gets a turn. */
+const yieldAfterMs = 50;
 
 export interface DispatcherSettings {
   /** Deliveries claimed at a time. */
@@ -19,6 +22,7 @@ export interface DispatcherSettings {
   leaseMs: number;
   /** Contacts examined per fan-out chunk. */
   fanOutChunk: number;
+  fanOutAhead: number;
   /** How often a worker on a shared store looks for work other processes queued. */
   pollMs: number;
 }
@@ -30,7 +34,7 @@ export interface DispatcherSettings {
 export class Dispatcher {
   readonly owner = `worker-${nanoid(8)}`;
   readonly #progress: BroadcastProgress;
-  readonly #fanOuts = new Map<string, Broadcast>();
+  readonly #fanOuts: FanOuts;
   readonly #inFlight = new Set<Promise<void>>();
   readonly #broadcasts = new Map<string, { at: number; broadcast: Broadcast | null }>();
   /** Broadcasts with deliveries handled since the last progress report. */
@@ -49,6 +53,7 @@ export class Dispatcher {
     private readonly settings: DispatcherSettings,
   ) {
     this.#progress = new BroadcastProgress(ctx);
+    this.#fanOuts = new FanOuts(ctx, settings, this.#progress);
     ctx.events.on('broadcast.updated', ({ broadcast }) => {
       this.#broadcasts.delete(broadcast.id);
     });
@@ -105,7 +110,7 @@ export class Dispatcher {
 
   async #dueNow(): Promise<boolean> {
     const now = this.ctx.clock.now();
-    if (this.#fanOuts.size > 0) return true;
+    if (await this.#fanOuts.ready()) return true;
     const [delivery, fanOut] = await Promise.all([
       this.ctx.store.deliveries.nextDueAt(this.ctx.workspaceId),
       this.ctx.store.broadcasts.nextFanOutAt(this.ctx.workspaceId),
@@ -114,11 +119,18 @@ export class Dispatcher {
   }
 
   async #loop(): Promise<void> {
+    let slice = performance.now();
     try {
       do {
         this.#again = false;
         while (this.#started && !this.#dead) {
-          await this.#fanOutChunk();
+          // On an in-memory store every await is a microtask: without a yield now and then, a long broadcast would
+          // starve the process's timers and HTTP requests.
+          if (this.ctx.clock.yield && performance.now() - slice > yieldAfterMs) {
+            await this.ctx.clock.yield();
+            slice = performance.now();
+          }
+          const fannedOut = await this.#fanOuts.step();
           // Pipelined: claim again while sends are in flight, so a delivery holding a pacing slot goes out on time.
           const room = this.settings.concurrency - this.#inFlight.size;
           if (room <= 0) {
@@ -133,7 +145,8 @@ export class Dispatcher {
           });
           for (const delivery of batch) this.#launch(delivery);
           await this.#reportProgress();
-          if (batch.length === 0 && this.#fanOuts.size === 0) break;
+          // Nothing claimed and no chunk read (nothing due, or every fan-out's window is full): done for now.
+          if (batch.length === 0 && !fannedOut) break;
         }
       } while (this.#again && this.#started && !this.#dead);
     } catch (error) {
@@ -187,32 +200,6 @@ export class Dispatcher {
       this.#timer = null;
       this.kick();
     }, delayMs);
-  }
-
-  /** One chunk of every fan-out this worker holds, so replies and sends go on between chunks. */
-  async #fanOutChunk(): Promise<void> {
-    const { store, workspaceId, clock } = this.ctx;
-    for (const claimed of await store.broadcasts.claimFanOut(
-      workspaceId,
-      clock.now(),
-      this.settings.leaseMs,
-    )) {
-      this.#fanOuts.set(claimed.id, claimed);
-    }
-    for (const [id, broadcast] of this.#fanOuts) {
-      const result = await store.broadcasts.fanOut(workspaceId, id, {
-        cursor: broadcast.fanout.cursor,
-        limit: this.settings.fanOutChunk,
-        now: clock.now(),
-        leaseMs: this.settings.leaseMs,
-      });
-      if (result === null || result.nextCursor === null) {
-        this.#fanOuts.delete(id);
-        if (result !== null) await this.#progress.check(id, true);
-      } else {
-        broadcast.fanout = { ...broadcast.fanout, cursor: result.nextCursor };
-      }
-    }
   }
 
   async #deliver(delivery: Delivery): Promise<void> {

@@ -1,3 +1,4 @@
+import { readCapped } from '../streams/read-capped.js';
 import { httpError } from './http-error.js';
 
 /** Reads at most `maxBytes` of a body; more is a 413 before all of it is read. */
@@ -6,25 +7,8 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Uin
   const tooLarge = () => httpError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`);
   if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const { bytes, truncated } = await readCapped(request.body, maxBytes);
+  if (truncated) throw tooLarge();
   return bytes;
 }
 

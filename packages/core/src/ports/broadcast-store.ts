@@ -10,8 +10,9 @@ import type { LinkClick, TrackedLink } from '../model/link.js';
 import type { Page } from './store.js';
 
 export interface FanOutOptions {
-  cursor: string | null;
+  /** Contacts examined in this chunk. */
   limit: number;
+
   now: number;
   leaseMs: number;
 }
@@ -39,9 +40,12 @@ export interface BroadcastRepository {
   claimFanOut(workspaceId: string, now: number, leaseMs: number): Promise<Broadcast[]>;
   /**
    * Turns the next chunk of the audience into deliveries: eligible recipients only (confirmed, not blocked, in
-   * the audience), one per contact, in a stable order after `cursor`. Saves the cursor with the chunk, so a
-   * crash resumes where it stopped. Returns the next cursor, null when done.
+   * the audience, and there when the broadcast started: contacts and channel subscriptions made after `startedAt`
+   * are not included), one per contact, in a stable order after the broadcast's saved cursor. Saves the new cursor
+   * in the same step, so a crash — or two workers taking turns — resumes exactly where it stopped. Returns the next
+   * cursor, null when done; null instead of a result when the broadcast is not sending.
    */
+
   fanOut(
     workspaceId: string,
     broadcastId: string,

@@ -149,3 +149,21 @@ export function broadcastRow(
     ...overrides,
   };
 }
+
+export function channelRow(
+  workspaceId: string,
+  slug: string,
+  overrides: Partial<import('../model/channel.js').NewChannel> = {},
+): import('../model/channel.js').NewChannel {
+  return {
+    workspaceId,
+    slug,
+    name: slug.toUpperCase(),
+    description: null,
+    keywords: [],
+    welcome: null,
+    active: true,
+    isDefault: true,
+    ...overrides,
+  };
+}

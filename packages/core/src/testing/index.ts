@@ -1,5 +1,6 @@
 export { type ManualClock, manualClock } from '../clock/manual-clock.js';
 export { memoryStoreWithBackdoor } from './memory-with-backdoor.js';
 export { type PlayedSubscriber, playSubscriber } from './play-subscriber.js';
+export { type SeedOptions, seededAddress, seedSubscribers } from './seed-subscribers.js';
 export type { StoreBackdoor } from './store-backdoor.js';
 export { type ContractSubject, type StoreUnderTest, storeContract } from './store-contract.js';

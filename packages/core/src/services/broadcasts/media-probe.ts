@@ -1,4 +1,5 @@
 import type { Media } from '../../model/content.js';
+import { readCapped } from '../../streams/read-capped.js';
 import { imageSize } from './image-size.js';
 
 /** What is known about a piece of media before anything is queued. */
@@ -20,26 +21,10 @@ export async function probeMedia(media: Media, maxBytes: number, fetchFn: typeof
   if (!response.ok || !response.body) throw new Error(`fetching ${media.url} answered ${response.status}`);
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   const mimeType = media.mimeType ?? response.headers.get('content-type')?.split(';')[0]?.trim() ?? null;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      break;
-    }
-  }
-  const head = new Uint8Array(Math.min(size, 64 * 1024));
-  let offset = 0;
-  for (const chunk of chunks) {
-    if (offset >= head.length) break;
-    head.set(chunk.subarray(0, head.length - offset), offset);
-    offset += chunk.length;
-  }
+  // One byte past the largest limit is enough to know the media is too large.
+  const { bytes, truncated } = await readCapped(response.body, maxBytes + 1);
+  const size = truncated ? maxBytes + 2 : bytes.length;
+  const head = bytes.subarray(0, 64 * 1024);
   return facts(head, Number.isFinite(declared) ? Math.max(declared, size) : size, mimeType);
 }
 

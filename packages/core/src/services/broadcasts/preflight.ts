@@ -50,8 +50,9 @@ export async function preflight(
     const templated = !windowOpen && !!input.content.template && transport.capabilities.templates;
     if (!windowOpen && !templated) return void report.skipped.windowClosed++;
     report.recipients++;
-    report.byTransport[contact.transport] ??= { recipients: 0, templated: 0, bySender: {} };
-    const entry = report.byTransport[contact.transport]!;
+    const entry = report.byTransport[contact.transport] ?? { recipients: 0, templated: 0, bySender: {} };
+    report.byTransport[contact.transport] = entry;
+
     entry.recipients++;
     if (templated) entry.templated++;
     entry.bySender[contact.senderId] = (entry.bySender[contact.senderId] ?? 0) + 1;

@@ -7,6 +7,8 @@ export function audienceMatcher(
   t: MemoryTables,
   workspaceId: string,
   audience: Audience,
+  /** Only channel subscriptions made at or before this time count (a broadcast's start). */
+  asOf = Number.POSITIVE_INFINITY,
 ): (c: Contact) => boolean {
   const channelIds = audience.channels
     ? new Set(
@@ -52,7 +54,8 @@ export function audienceMatcher(
     if (attributes && !attributes.every(([k, v]) => contact.attributes[k] === v)) return false;
     if (channelIds) {
       const subs = t.subscriptions.get(key(workspaceId, contact.id));
-      if (!subs || ![...channelIds].some((id) => subs.has(id))) return false;
+      const since = (id: string) => subs?.get(id)?.createdAt ?? Number.POSITIVE_INFINITY;
+      if (!subs || ![...channelIds].some((id) => since(id) <= asOf)) return false;
     }
     return outcomeHolds(contact);
   };

@@ -22,8 +22,11 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       return row ? copyToken(row) : null;
     },
     async messages(workspaceId, contactId) {
-      const ids = t.messagesByContact.get(key(workspaceId, contactId)) ?? [];
-      return ids.map((id) => copyMessage(t.messages.get(id)!));
+      const ids = t.messagesByContact.get(contactId) ?? [];
+      return ids
+        .map((id) => t.messages.get(id)!)
+        .filter((m) => m.workspaceId === workspaceId)
+        .map(copyMessage);
     },
     async channel(workspaceId, id) {
       const row = t.channels.get(id);

@@ -69,14 +69,21 @@ export function memoryBroadcasts(t: MemoryTables, deliveries: DeliveryRepository
       const row = mine(workspaceId, broadcastId);
       if (row?.status !== 'sending') return null;
       if (row.fanout.done) return { inserted: 0, nextCursor: null };
-      const matches = audienceMatcher(t, workspaceId, row.audience);
-      let position = options.cursor ? Number(options.cursor) : 0;
+      const matches = audienceMatcher(t, workspaceId, row.audience, row.startedAt ?? options.now);
+      let position = row.fanout.cursor ? Number(row.fanout.cursor) : 0;
       const end = Math.min(t.contactOrder.length, position + options.limit);
       let inserted = 0;
       for (; position < end; position++) {
         const contact = t.contacts.get(t.contactOrder[position]!);
         if (!contact || contact.workspaceId !== workspaceId) continue;
-        if (contact.state !== 'confirmed' || contact.blockedAt !== null || !matches(contact)) continue;
+        if (
+          contact.state !== 'confirmed' ||
+          contact.blockedAt !== null ||
+          contact.createdAt > (row.startedAt ?? options.now)
+        )
+          continue;
+        if (!matches(contact)) continue;
+
         enqueueDelivery(o, {
           workspaceId,
           broadcastId,

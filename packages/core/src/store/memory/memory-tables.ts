@@ -17,7 +17,9 @@ export interface MemoryTables {
   ledger: ConsentEntry[];
   tokens: Map<string, OptinToken>;
   messages: Map<string, Message>;
+  /** contact id → its message ids, oldest first. */
   messagesByContact: Map<string, string[]>;
+  messageCounter: number;
   inboundByProviderId: Map<string, string>;
   outboundByProviderId: Map<string, string>;
   rateLimits: Map<string, number>;
@@ -38,6 +40,7 @@ export function createTables(): MemoryTables {
     tokens: new Map(),
     messages: new Map(),
     messagesByContact: new Map(),
+    messageCounter: 0,
     inboundByProviderId: new Map(),
     outboundByProviderId: new Map(),
     rateLimits: new Map(),

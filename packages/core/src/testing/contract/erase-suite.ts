@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   broadcastRow,
+  channelRow,
   contactInput,
   deliveryRow,
   freshWorkspace,
@@ -20,19 +21,7 @@ export function eraseSuite(get: ContractSubject): void {
         .toString()
         .padStart(7, '0')}`;
       const name = `Erika-${Math.random().toString(36).slice(2, 10)}`;
-      const channel = await store.channels.create(
-        {
-          workspaceId: ws,
-          slug: 'news',
-          name: 'News',
-          description: null,
-          keywords: [],
-          welcome: null,
-          active: true,
-          isDefault: true,
-        },
-        T0,
-      );
+      const channel = await store.channels.create(channelRow(ws, 'news'), T0);
       const { contact } = await store.contacts.getOrCreate(
         contactInput(ws, address, { name }),
         { senderId: 's' },
