@@ -4,7 +4,6 @@ import type { InboundEvent, TransportContext } from '@tidings/core';
 import { toRequest, writeResponse } from '@tidings/core/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TelegramTransport } from '../src/index.js';
-import type { FakeTelegram } from '../src/testing/index.js';
 import { fakeAndTransport, SECRET } from './helpers.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
