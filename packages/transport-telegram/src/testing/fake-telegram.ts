@@ -136,9 +136,10 @@ export async function fakeTelegram(options: FakeTelegramOptions = {}): Promise<F
       if (!res.writableFinished) hangUp.abort();
     });
 
+    let chatId: number | undefined;
     try {
       const params = await readParams(req, url);
-      const chatId = Number(params.chat_id) || undefined;
+      chatId = Number(params.chat_id) || undefined;
       const fault = takeFault(bot, method);
       if (fault) {
         log({
@@ -160,7 +161,14 @@ export async function fakeTelegram(options: FakeTelegramOptions = {}): Promise<F
         });
     } catch (error) {
       const apiError = error instanceof FakeApiError ? error : fakeErrors.server(500);
-      log({ bot: bot.info.username, method, status: apiError.code, injected: false });
+      log({
+        bot: bot.info.username,
+        method,
+        status: apiError.code,
+        injected: false,
+        ...(chatId ? { chatId } : {}),
+      });
+
       if (!res.writableEnded) answerError(res, apiError);
     }
   };

@@ -18,8 +18,11 @@ export interface FakeUser {
   /** Presses Start, as after opening `t.me/<bot>?start=<payload>`; unblocks a blocked bot first. */
   pressStart(bot: string, payload?: string): FakeUpdate;
   sendMedia(bot: string, media: FakeUserMedia): FakeUpdate;
-  /** Blocks the bot: `my_chat_member` kicked, and sends fail with 403. */
-  block(bot: string): FakeUpdate;
+  /**
+   * Blocks the bot: sends fail with 403 and a `my_chat_member` kicked update goes out — unless `notify: false`,
+   * which plays an update the bot never saw (the 403 is then its only news).
+   */
+  block(bot: string, options?: { notify?: boolean }): FakeUpdate | null;
   unblock(bot: string): FakeUpdate;
   /** Deletes the account: sends fail with 403 "user is deactivated". */
   deactivate(): void;
@@ -103,11 +106,12 @@ export function fakeUser(world: FakeWorld, state: FakeUserState, botOf: (name: s
           : { [media.kind]: file };
       return message(botOf(bot), { ...body, ...(media.caption ? { caption: media.caption } : {}) });
     },
-    block(bot) {
+    block(bot, options = {}) {
       const b = botOf(bot);
       state.blocked.add(b.info.username);
-      return memberChange(b, 'member', 'kicked');
+      return options.notify === false ? null : memberChange(b, 'member', 'kicked');
     },
+
     unblock(bot) {
       const b = botOf(bot);
       state.blocked.delete(b.info.username);
