@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { fakeErrors } from './fake-errors.js';
+import { parseMultipart } from './fake-multipart.js';
 
 /** An uploaded file as the fake keeps it. */
 export interface FakeUpload {
@@ -38,10 +39,21 @@ export async function readParams(request: IncomingMessage, url: URL): Promise<Fa
     return params;
   }
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
-    for (const [k, v] of form) {
-      params[k] =
-        typeof v === 'string' ? decodeValue(v) : { upload: true, name: v.name, size: v.size, type: v.type };
+    const parts = parseMultipart(body, request.headers['content-type'] ?? '');
+    for (const p of parts) {
+      params[p.name] =
+        p.filename === undefined
+          ? decodeValue(p.data.toString('utf8'))
+          : {
+              upload: true,
+              name: p.filename,
+              size: p.data.length,
+              type: p.type ?? 'application/octet-stream',
+            };
+    }
+    // `attach://<name>` points a field at an uploaded part of another name.
+    for (const [k, v] of Object.entries(params)) {
+      if (typeof v === 'string' && v.startsWith('attach://')) params[k] = params[v.slice('attach://'.length)];
     }
   }
   return params;
