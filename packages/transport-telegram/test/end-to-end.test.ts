@@ -110,4 +110,20 @@ describe('Tidings with the fake Telegram', () => {
     expect(await s.tidings.broadcasts.stats(second.id)).toMatchObject({ total: 299, sent: 299 });
     expect(toSilent()).toHaveLength(2);
   });
+
+  it('keeps each contact with the bot they started (F18, F34)', async () => {
+    s = await tidingsWithFakeTelegram({ bots: [{ username: 'news_bot' }, { username: 'sport_bot' }] });
+    const ana = s.fake.user();
+    const bo = s.fake.user();
+    ana.send('news_bot', 'NEWS');
+    bo.send('sport_bot', 'NEWS');
+    await s.settle();
+    const contact = await s.tidings.contacts.find({ transport: 'telegram', address: String(bo.id) });
+    expect(contact).toMatchObject({ senderId: 'sport_bot' });
+    await s.clock.advance(2000);
+    const b = await s.tidings.broadcasts.create({ content: { text: 'Edition 1' }, scheduledAt: 'now' });
+    await s.runUntil(async () => (await s!.tidings.broadcasts.get(b.id))?.status === 'completed');
+    expect(ana.received().map((m) => m.bot)).toEqual(['news_bot', 'news_bot']);
+    expect(bo.received().map((m) => m.bot)).toEqual(['sport_bot', 'sport_bot']);
+  });
 });
