@@ -1,3 +1,5 @@
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { OutboundMessage } from '@tidings/core';
 import { type TelegramTransportOptions, telegramTransport } from '../src/index.js';
 import { type FakeTelegramOptions, fakeTelegram } from '../src/testing/index.js';
@@ -33,5 +35,28 @@ export function outbound(
     content,
     purpose: 'broadcast',
     messageId: `m${++counter}`,
+  };
+}
+
+/** Waits (in real time) until `check` holds. */
+export async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** An HTTP server on 127.0.0.1; `close` also ends kept-alive connections. */
+export async function serve(handler: RequestListener): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

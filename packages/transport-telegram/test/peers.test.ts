@@ -1,12 +1,11 @@
-import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { Bot, GrammyError, InputFile, webhookCallback } from 'grammy';
 import { Telegraf } from 'telegraf';
 import TelegramServerModule from 'telegram-test-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { telegramTransport } from '../src/index.js';
 import { type FakeTelegram, fakeTelegram } from '../src/testing/index.js';
-import { outbound } from './helpers.js';
+import { outbound, serve, until } from './helpers.js';
 
 const cleanup: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -20,25 +19,10 @@ async function fake(): Promise<FakeTelegram> {
 }
 
 async function listen(handler: RequestListener) {
-  const server = createServer(handler);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanup.push(
-    () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  const server = await serve(handler);
+  cleanup.push(() => server.close());
+  return `${server.origin}/hook`;
 }
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 describe('grammY against the fake', () => {
   it('sends text and uploads, and reads the real error envelope', async () => {

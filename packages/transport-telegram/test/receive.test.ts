@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { InboundEvent, TransportContext } from '@tidings/core';
 import { toRequest, writeResponse } from '@tidings/core/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TelegramTransport } from '../src/index.js';
-import { fakeAndTransport, SECRET } from './helpers.js';
+import { fakeAndTransport, SECRET, serve, until } from './helpers.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,23 +30,15 @@ const post = (
 async function endpoint(transport: TelegramTransport, status: () => number = () => 200) {
   const events: InboundEvent[] = [];
   const headers: string[] = [];
-  const server = createServer(async (req, res) => {
+  const server = await serve(async (req, res) => {
     headers.push(String(req.headers['x-telegram-bot-api-secret-token']));
     const result = await transport.parse(toRequest(req));
     const code = status();
     if (code === 200) events.push(...(result.events ?? []));
     await writeResponse(result.response ?? new Response('{}', { status: code }), res);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanup.push(
-    () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
-  );
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/tidings/webhooks/telegram`, events, headers };
+  cleanup.push(() => server.close());
+  return { url: `${server.origin}/tidings/webhooks/telegram`, events, headers };
 }
 
 describe('webhook mode', () => {
@@ -149,14 +139,6 @@ function context() {
   };
   return { ctx, events, sleeps, errors };
 }
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 describe('polling mode', () => {
   it('long-polls getUpdates, confirms with offset, and stops cleanly mid-poll', async () => {

@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTidings, memoryStore, silentLogger } from '@tidings/core';
 import { toNodeHandler } from '@tidings/core/node';
 import { telegramTransport } from '../src/index.js';
 import { type FakeTelegramOptions, fakeTelegram } from '../src/testing/index.js';
-import { SECRET } from './helpers.js';
+import { SECRET, serve } from './helpers.js';
 import { steppingClock } from './stepping-clock.js';
 
 /**
@@ -37,10 +35,8 @@ export async function tidingsWithFakeTelegram(fakeOptions: FakeTelegramOptions =
   await tidings.channels.create({ slug: 'sport', name: 'Sport', keywords: ['SPORT'], welcome: 'Anpfiff!' });
   drain = () => tidings.drain();
   await tidings.start();
-  const server = createServer(toNodeHandler(tidings.handler));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await telegram.setWebhooks(`http://127.0.0.1:${port}/tidings/webhooks/telegram`);
+  const server = await serve(toNodeHandler(tidings.handler));
+  await telegram.setWebhooks(`${server.origin}/tidings/webhooks/telegram`);
 
   /** Lets the fake deliver every update, then Tidings send what that made due. */
   const settle = async () => {
@@ -59,10 +55,7 @@ export async function tidingsWithFakeTelegram(fakeOptions: FakeTelegramOptions =
   const close = async () => {
     await tidings.stop();
     await fake.close();
-    await new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    });
+    await server.close();
   };
   return { clock, fake, telegram, tidings, settle, runUntil, close };
 }
