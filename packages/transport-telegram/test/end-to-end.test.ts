@@ -57,6 +57,9 @@ describe('Tidings with the fake Telegram', () => {
     const b = await s.tidings.broadcasts.create({ content: { text: 'Edition 1' }, scheduledAt: 'now' });
     await s.runUntil(async () => (await s!.tidings.broadcasts.get(b.id))?.status === 'completed');
     expect(cy.texts()).toEqual(['Welcome to the news!']);
+    cy.unblock('news_bot');
+    await s.settle();
+    expect((await s.tidings.contacts.get(contact!.id))?.blockedAt).toBeNull();
   });
 
   it('broadcasts to 300 subscribers within 30/s and 1/s per chat, through injected 429s, losing nothing; a user who blocked silently is marked and never retried', async () => {

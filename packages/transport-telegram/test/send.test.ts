@@ -179,6 +179,25 @@ describe('outcomes (PLATFORMS.md §2.3)', () => {
     expect(ana.texts()).toEqual([]);
   });
 
+  it('uses the injected fetch', async () => {
+    const { fake: f, ana } = await started();
+    const { telegramTransport } = await import('../src/index.js');
+    const urls: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      urls.push(String(input));
+      return fetch(input, init);
+    };
+    const t = telegramTransport({
+      token: f.bot().token,
+      username: 'news_bot',
+      mode: 'polling',
+      apiRoot: f.apiRoot,
+      fetch: counting,
+    });
+    expect((await t.send(outbound(ana.id, { text: 'a' }))).kind).toBe('accepted');
+    expect(urls).toEqual([`${f.apiRoot}/bot${f.bot().token}/sendMessage`]);
+  });
+
   it('an unknown sender is a configuration error', async () => {
     const { transport, ana } = await started();
     expect(await transport.send(outbound(ana.id, { text: 'a' }, 'other_bot'))).toMatchObject({
