@@ -1,4 +1,5 @@
 import type { RequestListener } from 'node:http';
+import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, InputFile, webhookCallback } from 'grammy';
 import { Telegraf } from 'telegraf';
 import TelegramServerModule from 'telegram-test-api';
@@ -50,6 +51,23 @@ describe('grammY against the fake', () => {
     f.inject({ kind: 'rate-limit', retryAfter: 7 });
     const limited = await bot.api.sendMessage(ana.id, 'x').catch((e: unknown) => e);
     expect(limited).toMatchObject({ error_code: 429, parameters: { retry_after: 7 } });
+  });
+
+  it("@grammyjs/auto-retry reads the fake's 429 and retries after retry_after", async () => {
+    const f = await fake();
+    f.setRateLimits({ perChatGapMs: 1000 });
+    const ana = f.user();
+    ana.pressStart('news_bot');
+    const bot = new Bot(f.bot().token, { client: { apiRoot: f.apiRoot } });
+    bot.api.config.use(autoRetry());
+    await bot.api.sendMessage(ana.id, 'one');
+    const started = Date.now();
+    await bot.api.sendMessage(ana.id, 'two');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(ana.texts()).toEqual(['one', 'two']);
+    expect(f.requests.filter((r) => r.method === 'sendmessage').map((r) => r.status)).toEqual([
+      200, 429, 200,
+    ]);
   });
 
   it('reads updates by long polling (bot.start) and stops', async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { answerError, applyFault, faultStatus, writeJson } from './fake-answer.js';
 import { readParams } from './fake-body.js';
 import { FakeBot } from './fake-bot.js';
 import { FakeApiError, fakeErrors } from './fake-errors.js';
@@ -251,62 +252,4 @@ export async function fakeTelegram(options: FakeTelegramOptions = {}): Promise<F
 
 function limitsOf(limits: Partial<FakeRateLimits> | false | undefined): FakeRateLimits | false {
   return limits === false ? false : { ...defaultRateLimits, ...limits };
-}
-
-function faultStatus(fault: FakeFault): number {
-  if (fault.kind === 'error') return fault.status ?? 500;
-  if (fault.kind === 'rate-limit') return 429;
-  return 0;
-}
-
-function applyFault(fault: FakeFault, res: ServerResponse, held: Set<ServerResponse>): void {
-  switch (fault.kind) {
-    case 'error':
-      answerError(res, fakeErrors.server(fault.status ?? 500));
-      return;
-    case 'rate-limit':
-      answerError(res, fakeErrors.tooManyRequests(fault.retryAfter));
-      return;
-
-    case 'drop':
-      res.socket?.destroy();
-      return;
-    case 'timeout':
-      // Never answers: the client's own timeout (or close()) ends it.
-      held.add(res);
-      res.on('close', () => held.delete(res));
-      return;
-  }
-}
-
-function answerError(res: ServerResponse, error: FakeApiError): void {
-  const headers: Record<string, string> = {};
-  const retryAfter = error.parameters?.retry_after;
-  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
-  writeJson(
-    res,
-    error.code,
-    {
-      ok: false,
-      error_code: error.code,
-      description: error.description,
-      ...(error.parameters ? { parameters: error.parameters } : {}),
-    },
-    headers,
-  );
-}
-
-function writeJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }
