@@ -45,6 +45,9 @@ export const optionsSchema = z
     pollTimeoutSeconds: z.number().int().min(0).max(50).default(30),
     /** Longest wait between failed polls; the wait doubles from 500 ms up to this. */
     pollBackoffMaxMs: z.number().int().positive().default(30_000),
+    /** A poll silent this long past its timeout is dropped and retried (a half-open connection). */
+    pollGraceMs: z.number().int().positive().default(10_000),
+
     /** Text over 4,096 characters: refuse before sending, or split into several messages. */
     longText: z.enum(['refuse', 'split']).default('refuse'),
     linkPreviews: z.boolean().default(true),

@@ -5,6 +5,8 @@ import { type TelegramUpdate, toEvents } from './updates.js';
 export interface PollSettings {
   timeoutSeconds: number;
   backoffMaxMs: number;
+  /** How long past the long-poll timeout a silent connection is given before it counts as dropped. */
+  graceMs: number;
 }
 
 export const allowedUpdates = ['message', 'my_chat_member'];
@@ -29,7 +31,10 @@ export async function pollUpdates(
       allowed_updates: allowedUpdates,
       ...(offset !== undefined ? { offset } : {}),
     };
-    const result = await api.call<TelegramUpdate[]>('getUpdates', body, signal);
+    // A long poll on a half-open connection would wait forever: give up a little after Telegram would answer.
+    const guard = AbortSignal.timeout(settings.timeoutSeconds * 1000 + settings.graceMs);
+    const result = await api.call<TelegramUpdate[]>('getUpdates', body, AbortSignal.any([signal, guard]));
+
     if (signal.aborted) return;
     if (result.ok) {
       backoffMs = 0;

@@ -78,7 +78,12 @@ export function telegramTransport(options: TelegramTransportOptions): TelegramTr
     start(context: TransportContext) {
       if (o.mode !== 'polling' || polling) return;
       const controller = new AbortController();
-      const poll = { timeoutSeconds: o.pollTimeoutSeconds, backoffMaxMs: o.pollBackoffMaxMs };
+      const poll = {
+        timeoutSeconds: o.pollTimeoutSeconds,
+        backoffMaxMs: o.pollBackoffMaxMs,
+        graceMs: o.pollGraceMs,
+      };
+
       const loops = [...bots.values()].map(({ bot, api }) =>
         pollUpdates(api, bot.username, context, poll, controller.signal).catch((error: unknown) => {
           context.logger?.error(`telegram @${bot.username}: polling ended`, { error });

@@ -183,6 +183,17 @@ describe('polling mode', () => {
     await transport.stop?.();
   });
 
+  it('gives up a poll that never answers and polls again', async () => {
+    const { transport, fake } = await setup({ mode: 'polling', pollTimeoutSeconds: 0, pollGraceMs: 100 });
+    fake.inject({ kind: 'timeout' }, { method: 'getUpdates' });
+    const c = context();
+    await transport.start?.(c.ctx);
+    fake.user().send('news_bot', 'still there?');
+    await until(() => c.events.length === 1);
+    expect(c.errors[0]).toMatch(/getUpdates failed \(.*timeout\); next try in 500 ms/);
+    await transport.stop?.();
+  });
+
   it('stops polling when the token is refused', async () => {
     const { fake } = await setup();
     const { telegramTransport } = await import('../src/index.js');
