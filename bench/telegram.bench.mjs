@@ -50,8 +50,14 @@ export async function run() {
     if (!json.ok) throw new Error(JSON.stringify(json));
   };
 
-  // Interleaved, so drift on a shared machine hits both alike.
-  const pairs = await repeat(async () => [await measure(viaTransport), await measure(bare)], { runs: 5 });
+  // Interleaved, and in turns which goes first, so drift and warm-up on a shared machine hit both alike.
+  let turn = 0;
+  const pair = async () => {
+    if (turn++ % 2 === 0) return [await measure(viaTransport), await measure(bare)];
+    const b = await measure(bare);
+    return [await measure(viaTransport), b];
+  };
+  const pairs = await repeat(pair, { runs: 6 });
   await fake.close();
   const t = median(pairs.map((p) => p[0]));
   const b = median(pairs.map((p) => p[1]));
