@@ -112,7 +112,7 @@ describe('Tidings with the fake Telegram', () => {
     await s.runUntil(async () => (await s!.tidings.broadcasts.get(second.id))?.status === 'completed', 250);
     expect(await s.tidings.broadcasts.stats(second.id)).toMatchObject({ total: 299, sent: 299 });
     expect(toSilent()).toHaveLength(2);
-  });
+  }, 90_000);
 
   it('keeps each contact with the bot they started (F18, F34)', async () => {
     s = await tidingsWithFakeTelegram({ bots: [{ username: 'news_bot' }, { username: 'sport_bot' }] });

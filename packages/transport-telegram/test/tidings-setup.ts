@@ -40,7 +40,7 @@ export async function tidingsWithFakeTelegram(fakeOptions: FakeTelegramOptions =
 
   /** Lets the fake deliver every update, then Tidings send what that made due. */
   const settle = async () => {
-    await fake.idle();
+    await fake.idle(30_000);
     await tidings.drain();
   };
   /** Moves the clock in steps until `done`, settling after each. */
