@@ -20,11 +20,25 @@ const mediaMethod: Record<MediaKind, { method: string; field: string }> = {
   document: { method: 'sendDocument', field: 'document' },
 };
 
-/** The calls for one message, or the reason it cannot go out (checked before anything is sent). */
+/**
+ * The calls for one message, or the reason it cannot go out (checked before anything is sent). Media carry the
+ * text as their caption when it fits; a longer text (or one beside a caption of its own) follows as a message.
+ */
 export function sendCalls(chatId: string, content: Content, settings: SendSettings): SendCall[] | string {
   if (content.template) return 'Telegram has no message templates';
-  if (content.media) return mediaCall(chatId, content.media, content.text);
-  const text = content.text ?? '';
+  const text = content.text;
+  if (!content.media) return textCalls(chatId, text ?? '', settings);
+  const max = telegramCapabilities.captionMaxLength;
+  const caption = content.media.caption ?? (text !== undefined && text.length <= max ? text : undefined);
+  const media = mediaCall(chatId, content.media, caption);
+  if (typeof media === 'string') return media;
+  if (text === undefined || text === caption) return [media];
+
+  const after = textCalls(chatId, text, settings);
+  return typeof after === 'string' ? after : [media, ...after];
+}
+
+function textCalls(chatId: string, text: string, settings: SendSettings): SendCall[] | string {
   if (text.trim() === '') return 'message text is empty';
   const max = telegramCapabilities.textMaxLength;
   if (text.length > max && settings.longText === 'refuse') {
@@ -37,15 +51,14 @@ export function sendCalls(chatId: string, content: Content, settings: SendSettin
   }));
 }
 
-function mediaCall(chatId: string, media: Media, text: string | undefined): SendCall[] | string {
-  const caption = media.caption ?? text;
+function mediaCall(chatId: string, media: Media, caption: string | undefined): SendCall | string {
   if (caption !== undefined && caption.length > telegramCapabilities.captionMaxLength) {
     return `caption of ${caption.length} characters; Telegram accepts up to ${telegramCapabilities.captionMaxLength}`;
   }
   const { method, field } = mediaMethod[media.kind];
   const source = media.providerMediaId ?? media.url;
   if (source !== undefined) {
-    return [{ method, body: { chat_id: chatId, [field]: source, ...(caption ? { caption } : {}) } }];
+    return { method, body: { chat_id: chatId, [field]: source, ...(caption ? { caption } : {}) } };
   }
   if (!media.bytes) return `${media.kind} without url, bytes or providerMediaId`;
   const form = new FormData();
@@ -55,7 +68,7 @@ function mediaCall(chatId: string, media: Media, text: string | undefined): Send
     type: media.mimeType ?? 'application/octet-stream',
   });
   form.set(field, blob, media.filename ?? `${field}${extension(media.mimeType)}`);
-  return [{ method, body: form }];
+  return { method, body: form };
 }
 
 function extension(mimeType: string | undefined): string {

@@ -77,6 +77,30 @@ describe('sending', () => {
     });
   });
 
+  it('sends a text too long for a caption, or beside a caption, as a message after the media', async () => {
+    const { transport, ana } = await started();
+    const long = 'x'.repeat(1500);
+    expect(
+      (
+        await transport.send(
+          outbound(ana.id, { text: long, media: { kind: 'image', url: 'https://a/b.png' } }),
+        )
+      ).kind,
+    ).toBe('accepted');
+    await transport.send(
+      outbound(ana.id, {
+        text: 'Details below',
+        media: { kind: 'image', url: 'https://a/c.png', caption: 'Poster' },
+      }),
+    );
+    expect(ana.received().map((m) => [m.method, m.caption ?? m.text?.length])).toEqual([
+      ['sendphoto', undefined],
+      ['sendmessage', 1500],
+      ['sendphoto', 'Poster'],
+      ['sendmessage', 13],
+    ]);
+  });
+
   it('refuses long captions and templates before sending', async () => {
     const { transport, ana } = await started();
     const caption = 'x'.repeat(1025);
