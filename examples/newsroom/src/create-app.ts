@@ -7,7 +7,9 @@ import {
   sandboxTransport,
   type Tidings,
 } from '@tidings/core';
+import type { TelegramTransport } from '@tidings/transport-telegram';
 import { closeServer, listen } from './listen.js';
+import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
 import { seedChannels } from './seed.js';
 
@@ -19,6 +21,8 @@ export interface NewsroomOptions {
   /** The tests pass a manual clock to expire tokens without waiting. */
   clock?: Clock;
   logger?: Logger;
+  /** A real Telegram bot (polling) beside the sandboxes; `main.ts` sets it from `TELEGRAM_BOT_TOKEN`. */
+  telegram?: RealTelegramOptions;
 }
 
 export interface Newsroom {
@@ -31,6 +35,8 @@ export interface Newsroom {
   /** Play Telegram and Messenger: sign-up without a number, by a link that carries the token. */
   telegram: SandboxTransport;
   messenger: SandboxTransport;
+  /** The real Telegram bot, when `telegram` was given. */
+  realTelegram: TelegramTransport | null;
   close(): Promise<void>;
 }
 
@@ -63,15 +69,19 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       senders: [{ id: 'newsroom.page', display: 'Newsroom' }],
       linkBase: `${url}/phone?transport=sandbox-messenger`,
     });
+    const real = options.telegram ? await realTelegram(options.telegram) : null;
     const tidings = createTidings({
-      transports: [sandbox, telegram, messenger],
+      transports: real ? [sandbox, telegram, messenger, real] : [sandbox, telegram, messenger],
       businessName: 'Newsroom',
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
     await seedChannels(tidings);
     await tidings.start();
-    server.on('request', createRouter({ tidings, sandboxes: [sandbox, telegram, messenger] }));
+    server.on(
+      'request',
+      createRouter({ tidings, sandboxes: [sandbox, telegram, messenger], realTelegram: real !== null }),
+    );
     return {
       server,
       url,
@@ -79,6 +89,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       sandbox,
       telegram,
       messenger,
+      realTelegram: real,
       async close() {
         await tidings.stop();
         await closeServer(server);

@@ -7,11 +7,27 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 
-const newsroom = await createNewsroom({ port, host: process.env.HOST || 'localhost' });
+const token = process.env.TELEGRAM_BOT_TOKEN;
+const newsroom = await createNewsroom({
+  port,
+  host: process.env.HOST || 'localhost',
+  ...(token
+    ? {
+        telegram: {
+          token,
+          ...(process.env.TELEGRAM_API_ROOT ? { apiRoot: process.env.TELEGRAM_API_ROOT } : {}),
+        },
+      }
+    : {}),
+});
 console.log(`Newsroom is running.
   Sign up:          ${newsroom.url}/
   Phone simulator:  ${newsroom.url}/phone
-  Tidings API:      ${newsroom.url}/tidings/channels
+  Tidings API:      ${newsroom.url}/tidings/channels${
+    newsroom.realTelegram
+      ? `\n  Telegram:         @${newsroom.realTelegram.senders[0]?.id} (real Telegram, polling)`
+      : ''
+  }
 Press Ctrl+C to stop.`);
 
 const shutdown = async () => {
