@@ -89,6 +89,8 @@ export class Dispatcher {
     }
     this.#running = this.#loop().finally(() => {
       this.#running = null;
+      // A wake that arrived while the round was winding down (scheduling its timer) must not be lost.
+      if (this.#again) this.kick();
     });
   }
 
