@@ -68,9 +68,11 @@ export interface PacingRepository {
   /**
    * Reserves a sending slot. When the recipient's gap has not passed, nothing is reserved and `at` says when
    * to ask again (`reserved: false`), so a waiting recipient never burns the sender's capacity. When the sender's
-   * next slot lies beyond `horizonMs`, nothing is reserved either, and successive callers are told to come back
-   * one sender interval apart (a soft queue). Otherwise the earliest sender slot at or after `now` is taken and
-   * both timelines advance (`reserved: true`).
+   * next slot lies beyond `horizonMs`, nothing is reserved either: a caller whose slot frees within one sender
+   * interval is told to come back exactly then; the others are told to come back one sender interval apart (a
+   * soft queue). Otherwise the earliest sender slot at or after `now` is taken and both timelines advance
+   * (`reserved: true`).
+
    */
 
   reserve(workspaceId: string, request: SlotRequest): Promise<{ at: number; reserved: boolean }>;

@@ -11,6 +11,10 @@ export function memoryPacing(t: MemoryTables): PacingRepository {
       const senderKey = key(workspaceId, request.senderKey);
       const slot = Math.max(request.now, o.senderNext.get(senderKey) ?? request.now);
       if (slot - request.now > request.horizonMs) {
+        // Just missed (the slot frees within one interval): come back exactly then, keeping your place — under
+        // timer jitter the soft queue would otherwise send such deliveries to its end and waste slots.
+        if (slot - request.now <= request.senderIntervalMs) return { at: slot, reserved: false };
+
         // Past the horizon: nothing is booked, but those waiting are told to come back one interval apart, so they
         // are not all claimed and turned away again at every slot.
         const waitKey = key(workspaceId, 'waiting', request.senderKey);
