@@ -8,16 +8,16 @@ export const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.
  * A fresh schema for one test run, and a function that drops it. Fails (never skips) when the server is not
  * reachable: a store test that silently does not run proves nothing.
  */
-export async function freshSchema(): Promise<{ schema: string; drop: () => Promise<void> }> {
+export async function freshSchema(url = databaseUrl): Promise<{ schema: string; drop: () => Promise<void> }> {
   const schema = `tidings_test_${nanoid(8)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '_')}`;
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (cause) {
     throw new Error(
-      `PostgreSQL is not reachable at ${databaseUrl} (set DATABASE_URL, or start it: pg_ctlcluster 15 main start).`,
+      `PostgreSQL is not reachable at ${url} (set DATABASE_URL, or start it: pg_ctlcluster 15 main start).`,
       { cause },
     );
   }
@@ -26,7 +26,7 @@ export async function freshSchema(): Promise<{ schema: string; drop: () => Promi
   return {
     schema,
     async drop() {
-      const c = new pg.Client({ connectionString: databaseUrl });
+      const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);
       await c.end();

@@ -19,6 +19,9 @@ DECLARE
   slot double precision;
   waiting double precision;
 BEGIN
+  -- Only this transaction: a reservation need not wait for its WAL flush while the sender's row stays locked
+  -- (that wait serialises every worker). A database crash may forget the last few milliseconds of slots.
+  PERFORM set_config('synchronous_commit', 'off', true);
   recipient_at := GREATEST(now_ms, tidings_pacing_lock(ws, 'r:' || recipient_key, now_ms));
   IF recipient_at > now_ms THEN
     at := recipient_at;
