@@ -4,6 +4,7 @@ import {
   createTidings,
   type Logger,
   type SandboxTransport,
+  type Store,
   sandboxTransport,
   type Tidings,
 } from '@tidings/core';
@@ -19,6 +20,8 @@ export interface NewsroomOptions {
   /** The tests pass a manual clock to expire tokens without waiting. */
   clock?: Clock;
   logger?: Logger;
+  /** Where Tidings keeps its data; the memory store when omitted. `main.ts` picks PGlite or PostgreSQL. */
+  store?: Store;
 }
 
 export interface Newsroom {
@@ -35,7 +38,7 @@ export interface Newsroom {
 }
 
 /**
- * Starts the demo: Tidings on the memory store with three sandbox messengers (standing in for WhatsApp,
+ * Starts the demo: Tidings on the given store (memory by default) with three sandbox messengers (standing in for WhatsApp,
  * Telegram and Messenger), three channels, and an HTTP server with the sign-up page (the widget) and the
  * phone simulator.
  *
@@ -66,6 +69,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
     const tidings = createTidings({
       transports: [sandbox, telegram, messenger],
       businessName: 'Newsroom',
+      ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
@@ -82,6 +86,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       async close() {
         await tidings.stop();
         await closeServer(server);
+        await options.store?.close?.();
       },
     };
   } catch (error) {

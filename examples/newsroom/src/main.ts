@@ -1,3 +1,4 @@
+import { postgresStore } from '@tidings/store-postgres';
 import { createNewsroom } from './create-app.js';
 
 /** Reads the environment here only, so the app itself stays configurable from tests. */
@@ -7,8 +8,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 
-const newsroom = await createNewsroom({ port, host: process.env.HOST || 'localhost' });
-console.log(`Newsroom is running.
+// Embedded PostgreSQL (PGlite) in a local folder by default, so sign-ups survive a restart; DATABASE_URL switches
+// to a real server.
+const dataDir = process.env.NEWSROOM_DATA || '.data/newsroom';
+const store = process.env.DATABASE_URL
+  ? postgresStore({ connectionString: process.env.DATABASE_URL })
+  : postgresStore({ pglite: dataDir });
+const newsroom = await createNewsroom({ port, host: process.env.HOST || 'localhost', store });
+console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}).
   Sign up:          ${newsroom.url}/
   Phone simulator:  ${newsroom.url}/phone
   Tidings API:      ${newsroom.url}/tidings/channels
