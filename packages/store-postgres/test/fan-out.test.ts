@@ -76,4 +76,52 @@ describe('server-side fan-out on PostgreSQL', () => {
     expect(Number(rows[0]!.spread)).toBeGreaterThan(50_000);
     expect((await store.broadcasts.get(ws, b.id))?.fanout).toMatchObject({ done: true, total: 3_000 });
   });
+
+  it("drops a cancelled broadcast's deliveries whose worker died holding them", async () => {
+    const ws = 'cancel-orphans';
+    const b = await store.broadcasts.create({
+      workspaceId: ws,
+      name: null,
+      status: 'sending',
+      content: { text: 'x' },
+      audience: {},
+      scheduledAt: T0,
+      tracking: 'off',
+      referenceId: null,
+      spreadMs: 0,
+      fanout: { cursor: null, done: true, total: 1, leaseUntil: null },
+      createdAt: 0,
+      updatedAt: 0,
+      startedAt: T0,
+      completedAt: null,
+      cancelledCount: 0,
+    });
+    await store.deliveries.enqueue({
+      workspaceId: ws,
+      broadcastId: b.id,
+      messageId: null,
+      contactId: 'c1',
+      transport: 'sandbox',
+      senderId: 'sandbox',
+      address: '+4915100000001',
+      lane: 'bulk',
+      purpose: 'broadcast',
+      inReplyTo: null,
+      attempts: 0,
+      notBefore: T0,
+      slotAt: null,
+      useTemplate: false,
+      lastError: null,
+      createdAt: T0,
+    });
+    expect(
+      await store.deliveries.claim(ws, { owner: 'dead', limit: 10, now: T0, leaseMs: 1000 }),
+    ).toHaveLength(1);
+    expect(await store.deliveries.cancelBroadcast(ws, b.id)).toBe(0);
+    await store.broadcasts.transition(ws, b.id, ['sending'], 'cancelled', T0);
+    expect(
+      await store.deliveries.claim(ws, { owner: 'w', limit: 10, now: T0 + 1000, leaseMs: 1000 }),
+    ).toEqual([]);
+    expect(await store.deliveries.countQueued(ws, b.id)).toBe(0);
+  });
 });

@@ -10,7 +10,11 @@ export const NOT_HELD = `NOT EXISTS (SELECT 1 FROM broadcasts b WHERE b.id = d.b
     AND s.transport = d.transport AND s.sender_id = d.sender_id)`;
 
 // due_at is not_before while waiting and lease_until while leased: one index finds both kinds of claimable rows.
-const CLAIM = `WITH priority AS (
+const CLAIM = `WITH dropped AS (
+  -- Leases of a cancelled broadcast's deliveries that ran out (their worker died): nobody will finish them.
+  DELETE FROM deliveries d USING broadcasts b
+  WHERE b.workspace_id = $1 AND b.status = 'cancelled' AND d.broadcast_id = b.id AND d.due_at <= $2
+), priority AS (
   SELECT d.id FROM deliveries d
   WHERE d.workspace_id = $1 AND d.lane = 0 AND d.due_at <= $2 AND ${NOT_HELD}
   ORDER BY d.due_at, d.id LIMIT $3
