@@ -1,9 +1,29 @@
+import type { NewBroadcast } from '@tidings/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresStore, postgresStore } from '../src/index.js';
 import { databaseUrl, freshSchema } from './database.js';
 import { seedSubscribersSql } from './seed.js';
 
 const T0 = Date.parse('2026-06-01T10:00:00Z');
+
+const broadcastRow = (workspaceId: string, overrides: Partial<NewBroadcast>): NewBroadcast => ({
+  workspaceId,
+  name: null,
+  status: 'sending',
+  content: { text: 'x' },
+  audience: {},
+  scheduledAt: T0,
+  tracking: 'off',
+  referenceId: null,
+  spreadMs: 0,
+  fanout: { cursor: null, done: false, total: 0, leaseUntil: null },
+  createdAt: 0,
+  updatedAt: 0,
+  startedAt: null,
+  completedAt: null,
+  cancelledCount: 0,
+  ...overrides,
+});
 
 describe('server-side fan-out on PostgreSQL', () => {
   let store: PostgresStore;
@@ -35,23 +55,9 @@ describe('server-side fan-out on PostgreSQL', () => {
       0,
     );
     await seedSubscribersSql(store.db, { workspaceId: ws, count: 3_000, channelId: channel.id });
-    const b = await store.broadcasts.create({
-      workspaceId: ws,
-      name: null,
-      status: 'scheduled',
-      content: { text: 'x' },
-      audience: { channels: ['news'] },
-      scheduledAt: T0,
-      tracking: 'off',
-      referenceId: null,
-      spreadMs: 60_000,
-      fanout: { cursor: null, done: false, total: 0, leaseUntil: null },
-      createdAt: 0,
-      updatedAt: 0,
-      startedAt: null,
-      completedAt: null,
-      cancelledCount: 0,
-    });
+    const b = await store.broadcasts.create(
+      broadcastRow(ws, { status: 'scheduled', audience: { channels: ['news'] }, spreadMs: 60_000 }),
+    );
     await store.broadcasts.claimFanOut(ws, T0, 60_000);
     const worker = async () => {
       let inserted = 0;
@@ -79,23 +85,9 @@ describe('server-side fan-out on PostgreSQL', () => {
 
   it("drops a cancelled broadcast's deliveries whose worker died holding them", async () => {
     const ws = 'cancel-orphans';
-    const b = await store.broadcasts.create({
-      workspaceId: ws,
-      name: null,
-      status: 'sending',
-      content: { text: 'x' },
-      audience: {},
-      scheduledAt: T0,
-      tracking: 'off',
-      referenceId: null,
-      spreadMs: 0,
-      fanout: { cursor: null, done: true, total: 1, leaseUntil: null },
-      createdAt: 0,
-      updatedAt: 0,
-      startedAt: T0,
-      completedAt: null,
-      cancelledCount: 0,
-    });
+    const b = await store.broadcasts.create(
+      broadcastRow(ws, { fanout: { cursor: null, done: true, total: 1, leaseUntil: null }, startedAt: T0 }),
+    );
     await store.deliveries.enqueue({
       workspaceId: ws,
       broadcastId: b.id,

@@ -42,32 +42,13 @@ async function lockBroadcast(q: Queryable, workspaceId: string, id: string): Pro
 export function postgresBroadcasts(db: Db): BroadcastRepository {
   return {
     async create(b) {
+      // The same parameters as an update (id and workspace first), with the creation time last.
       const { rows } = await db.query<Row>(
-        `INSERT INTO broadcasts (id, workspace_id, name, status, content, audience, scheduled_at, tracking,
-           reference_id, spread_ms, fanout_cursor, fanout_done, fanout_total, fanout_lease_until, created_at,
-           updated_at, started_at, completed_at, cancelled_count)
+        `INSERT INTO broadcasts (workspace_id, id, name, status, content, audience, scheduled_at, tracking,
+           reference_id, spread_ms, fanout_cursor, fanout_done, fanout_total, fanout_lease_until, updated_at,
+           started_at, completed_at, cancelled_count, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING *`,
-        [
-          nanoid(),
-          b.workspaceId,
-          b.name,
-          b.status,
-          JSON.stringify(encodeContent(b.content)),
-          JSON.stringify(b.audience),
-          b.scheduledAt,
-          b.tracking,
-          b.referenceId,
-          b.spreadMs,
-          b.fanout.cursor,
-          b.fanout.done,
-          b.fanout.total,
-          b.fanout.leaseUntil,
-          b.createdAt,
-          b.updatedAt,
-          b.startedAt,
-          b.completedAt,
-          b.cancelledCount,
-        ],
+        [...writeParams({ ...b, id: nanoid() }), b.createdAt],
       );
       return toBroadcast(rows[0]!);
     },
