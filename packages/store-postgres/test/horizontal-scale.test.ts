@@ -9,7 +9,11 @@ import { databaseUrl, freshSchema } from './database.js';
 import { seedSubscribersSql } from './seed.js';
 
 const RECIPIENTS = 5_000;
-const RATE = 1_000; // per second, for the one sandbox sender all workers share
+// Per second, for the one sandbox sender all workers share. Below what three workers manage on this machine, so
+// the limit binds: 5,000 sends take at least 125 s.
+const PACED_RATE = 40;
+// The crash test is about losing nothing, not pacing: a limit that does not hold it back.
+const FAST_RATE = 1_000;
 const LEASE_MS = 2_000;
 const CONCURRENCY = 16; // the dispatcher's default: what one worker can have in flight
 
@@ -19,7 +23,7 @@ interface Worker {
   ready: Promise<void>;
 }
 
-function startWorker(schema: string): Worker {
+function startWorker(schema: string, rate: number): Worker {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('worker.child.ts', import.meta.url))],
@@ -29,7 +33,7 @@ function startWorker(schema: string): Worker {
         ...process.env,
         DATABASE_URL: databaseUrl,
         TIDINGS_SCHEMA: schema,
-        RATE: String(RATE),
+        RATE: String(rate),
         LEASE_MS: String(LEASE_MS),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -74,7 +78,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function broadcastWithWorkers(options: { kill: boolean }) {
+async function broadcastWithWorkers(options: { kill: boolean; rate: number }) {
   const { schema, drop } = await freshSchema();
   const store: PostgresStore = postgresStore({ connectionString: databaseUrl, schema });
   cleanup.push(drop, () => store.close());
@@ -82,7 +86,7 @@ async function broadcastWithWorkers(options: { kill: boolean }) {
   const news = await admin.channels.create({ slug: 'news', name: 'News', isDefault: true });
   await seedSubscribersSql(store.db, { count: RECIPIENTS, channelId: news.id });
 
-  const workers = [startWorker(schema), startWorker(schema), startWorker(schema)];
+  const workers = [0, 1, 2].map(() => startWorker(schema, options.rate));
   cleanup.push(async () => {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
   });
@@ -97,7 +101,7 @@ async function broadcastWithWorkers(options: { kill: boolean }) {
     await new Promise((r) => victim.child.once('exit', r));
     killedSends = victim.sends.length;
   }
-  await waitFor(async () => (await store.broadcasts.get('default', b.id))?.status === 'completed', 240_000);
+  await waitFor(async () => (await store.broadcasts.get('default', b.id))?.status === 'completed', 400_000);
   const stats = await admin.broadcasts.stats(b.id);
   const sends = workers.flatMap((w) => w.sends);
   return { stats, sends, workers, killedSends };
@@ -105,7 +109,7 @@ async function broadcastWithWorkers(options: { kill: boolean }) {
 
 describe('horizontal scale (F44): three worker processes on one database', () => {
   it('sends a 5,000-recipient broadcast once each, never above the combined rate limit', async () => {
-    const { stats, sends, workers } = await broadcastWithWorkers({ kill: false });
+    const { stats, sends, workers } = await broadcastWithWorkers({ kill: false, rate: PACED_RATE });
     expect(stats).toMatchObject({ status: 'completed', queued: 0, total: RECIPIENTS, sent: RECIPIENTS });
     expect(sends).toHaveLength(RECIPIENTS);
     expect(new Set(sends.map((s) => s.to)).size).toBe(RECIPIENTS);
@@ -114,17 +118,20 @@ describe('horizontal scale (F44): three worker processes on one database', () =>
     );
     // Every worker took part.
     for (const w of workers) expect(w.sends.length).toBeGreaterThan(0);
-    // Invariant 3. Slots are handed out 1 ms apart across all processes; a send happens at its slot or a little
-    // later (a busy event loop), so a one-second window may gain the few that ran late into it.
+    // Invariant 3. Slots are handed out 25 ms apart across all processes; a send happens at its slot or a little
+    // later (a busy event loop), so a window may gain the few that ran late into it (up to about three intervals late on a busy machine).
     const times = sends.map((s) => s.at);
     const spanMs = Math.max(...times) - Math.min(...times);
-    expect(spanMs).toBeGreaterThanOrEqual(((RECIPIENTS - 1) * 1000) / RATE - 5);
-    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(RATE * 1.05);
-    expect(maxInWindow(times, 5000)).toBeLessThanOrEqual(RATE * 5 * 1.01);
-  }, 300_000);
+    expect(spanMs).toBeGreaterThanOrEqual(((RECIPIENTS - 1) * 1000) / PACED_RATE - 50);
+    console.log(
+      `max sends in 1 s: ${maxInWindow(times, 1000)}, in 10 s: ${maxInWindow(times, 10_000)}, span ${spanMs} ms`,
+    );
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(PACED_RATE + 3);
+    expect(maxInWindow(times, 10_000)).toBeLessThanOrEqual(PACED_RATE * 10 + 3);
+  }, 450_000);
 
   it('finishes everything when one worker is killed with SIGKILL mid-way; duplicates stay within its in-flight sends', async () => {
-    const { stats, sends, killedSends } = await broadcastWithWorkers({ kill: true });
+    const { stats, sends, killedSends } = await broadcastWithWorkers({ kill: true, rate: FAST_RATE });
     expect(killedSends).toBeGreaterThan(0);
     expect(stats).toMatchObject({ status: 'completed', queued: 0, total: RECIPIENTS });
     expect(stats.sent + stats.failed + stats.skipped).toBe(RECIPIENTS);
@@ -133,5 +140,5 @@ describe('horizontal scale (F44): three worker processes on one database', () =>
     expect(perRecipient.size).toBe(RECIPIENTS);
     const duplicates = [...perRecipient.values()].filter((n) => n > 1).length;
     expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
-  }, 300_000);
+  }, 450_000);
 });
