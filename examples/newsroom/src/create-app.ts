@@ -8,7 +8,9 @@ import {
   sandboxTransport,
   type Tidings,
 } from '@tidings/core';
+import type { TelegramTransport } from '@tidings/transport-telegram';
 import { closeServer, listen } from './listen.js';
+import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
 import { seedChannels } from './seed.js';
 
@@ -22,6 +24,8 @@ export interface NewsroomOptions {
   logger?: Logger;
   /** Where Tidings keeps its data; the memory store when omitted. `main.ts` picks PGlite or PostgreSQL. */
   store?: Store;
+  /** A real Telegram bot (polling) beside the sandboxes; `main.ts` sets it from `TELEGRAM_BOT_TOKEN`. */
+  telegram?: RealTelegramOptions;
 }
 
 export interface Newsroom {
@@ -34,6 +38,8 @@ export interface Newsroom {
   /** Play Telegram and Messenger: sign-up without a number, by a link that carries the token. */
   telegram: SandboxTransport;
   messenger: SandboxTransport;
+  /** The real Telegram bot, when `telegram` was given. */
+  realTelegram: TelegramTransport | null;
   close(): Promise<void>;
 }
 
@@ -66,8 +72,9 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       senders: [{ id: 'newsroom.page', display: 'Newsroom' }],
       linkBase: `${url}/phone?transport=sandbox-messenger`,
     });
+    const real = options.telegram ? await realTelegram(options.telegram) : null;
     const tidings = createTidings({
-      transports: [sandbox, telegram, messenger],
+      transports: real ? [sandbox, telegram, messenger, real] : [sandbox, telegram, messenger],
       businessName: 'Newsroom',
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -75,7 +82,10 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
     });
     await seedChannels(tidings);
     await tidings.start();
-    server.on('request', createRouter({ tidings, sandboxes: [sandbox, telegram, messenger] }));
+    server.on(
+      'request',
+      createRouter({ tidings, sandboxes: [sandbox, telegram, messenger], realTelegram: real !== null }),
+    );
     return {
       server,
       url,
@@ -83,6 +93,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       sandbox,
       telegram,
       messenger,
+      realTelegram: real,
       async close() {
         await tidings.stop();
         await closeServer(server);

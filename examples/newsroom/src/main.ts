@@ -14,11 +14,28 @@ const dataDir = process.env.NEWSROOM_DATA || '.data/newsroom';
 const store = process.env.DATABASE_URL
   ? postgresStore({ connectionString: process.env.DATABASE_URL })
   : postgresStore({ pglite: dataDir });
-const newsroom = await createNewsroom({ port, host: process.env.HOST || 'localhost', store });
+const token = process.env.TELEGRAM_BOT_TOKEN;
+const newsroom = await createNewsroom({
+  port,
+  host: process.env.HOST || 'localhost',
+  store,
+  ...(token
+    ? {
+        telegram: {
+          token,
+          ...(process.env.TELEGRAM_API_ROOT ? { apiRoot: process.env.TELEGRAM_API_ROOT } : {}),
+        },
+      }
+    : {}),
+});
 console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}).
   Sign up:          ${newsroom.url}/
   Phone simulator:  ${newsroom.url}/phone
-  Tidings API:      ${newsroom.url}/tidings/channels
+  Tidings API:      ${newsroom.url}/tidings/channels${
+    newsroom.realTelegram
+      ? `\n  Telegram:         @${newsroom.realTelegram.senders[0]?.id} (real Telegram, polling)`
+      : ''
+  }
 Press Ctrl+C to stop.`);
 
 const shutdown = async () => {

@@ -14,6 +14,8 @@ export interface RouterInput {
   tidings: Tidings;
   /** The phone sandbox first: the simulator uses it when no `transport` is asked for. */
   sandboxes: readonly SandboxTransport[];
+  /** A real Telegram bot runs beside the sandboxes: the page offers it instead of the Telegram sandbox. */
+  realTelegram?: boolean;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -22,13 +24,13 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * Everything the demo serves: Tidings' own API and webhooks under its base path, the two pages and the
  * simulator's read side. Anything else is a 404.
  */
-export function createRouter({ tidings, sandboxes }: RouterInput): Listener {
+export function createRouter({ tidings, sandboxes, realTelegram = false }: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
   const prefix = `${tidings.options.basePath}/`;
   const signup: Record<PageLang, Page> = {
-    en: signupPage(businessName, 'en'),
-    de: signupPage(businessName, 'de'),
+    en: signupPage(businessName, 'en', realTelegram),
+    de: signupPage(businessName, 'de', realTelegram),
   };
   const privacy = privacyPage(businessName);
   const pages: Record<string, (url: URL) => Page> = {

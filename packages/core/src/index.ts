@@ -6,9 +6,13 @@ export type { PacingLimits } from './dispatch/pacing-limits.js';
 export type { SendJob, SendStep, SendWrapper, StepResult } from './dispatch/send-step.js';
 export type { QuietHours } from './dispatch/wrappers/quiet-hours.js';
 export { type ErrorCode, errorCodes } from './errors/error-codes.js';
+export { invalidOptions, type SchemaIssue } from './errors/invalid-options.js';
+
 export type { SafeResult } from './errors/safe.js';
 export { type FieldIssue, TidingsError, type TidingsErrorOptions } from './errors/tidings-error.js';
 export type { Listener, TidingsEventName, TidingsEvents } from './events/event-map.js';
+export * from './forwarding/index.js';
+
 export type { HandlerContext } from './http/client-address.js';
 export type { TidingsHandler } from './http/handler.js';
 export { problemResponse } from './http/problem.js';
@@ -46,9 +50,11 @@ export type { ResolvedOptions, TidingsOptions } from './options.js';
 export type * from './ports/broadcast-store.js';
 export type * from './ports/inbound-event.js';
 export type * from './ports/outbox-store.js';
+export type * from './ports/rule-store.js';
 export type { SendOutcome, SendOutcomeKind } from './ports/send-outcome.js';
 export type * from './ports/store.js';
 export type * from './ports/transport.js';
+export * from './rules/index.js';
 export {
   type SandboxAnswer,
   type SandboxBehaviour,

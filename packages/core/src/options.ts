@@ -6,6 +6,7 @@ import { defaultStartWords, defaultStopWords, type WordsByLocale } from './conse
 import type { SendWrapper } from './dispatch/send-step.js';
 import { TidingsError } from './errors/tidings-error.js';
 import { parseOrThrow } from './errors/zod-issues.js';
+import { forwardingOptionsSchema } from './forwarding/forwarding-options.js';
 import { defaultLogger, type Logger } from './logger.js';
 import type { Store } from './ports/store.js';
 import type { Transport } from './ports/transport.js';
@@ -54,7 +55,9 @@ const schema = z.object({
   logger: z
     .custom<Logger>((v) => isObject(v) && typeof (v as Logger).warn === 'function', 'must be a Logger')
     .optional(),
+  forwarding: forwardingOptionsSchema,
   stopWords: wordsByLocale.optional(),
+
   startWords: wordsByLocale.optional(),
   replies: z.record(z.string(), z.object({}).catchall(z.string()).partial()).optional(),
   subscribeOnFirstMessage: z.boolean().default(true),

@@ -7,6 +7,8 @@ import type { Listener, TidingsEventName } from './events/event-map.js';
 import { createHandler, type TidingsHandler } from './http/handler.js';
 import { type ResolvedOptions, resolveOptions, type TidingsOptions } from './options.js';
 import type { InboundEvent } from './ports/inbound-event.js';
+import { createRules } from './rules/create-rules.js';
+import type { RulesApi } from './rules/rules-service.js';
 import { type BroadcastsApi, broadcastsApi } from './services/broadcasts/broadcasts-service.js';
 import { ChannelCache } from './services/channel-cache.js';
 import { type ChannelsApi, channelsApi } from './services/channels-service.js';
@@ -25,6 +27,8 @@ export interface Tidings {
   readonly optins: OptinsApi;
   readonly contacts: ContactsApi;
   readonly channels: ChannelsApi;
+  /** The auto-reply rules: set (text or JSON), get, explain, and the forward queue (F30–F32). */
+  readonly rules: RulesApi;
   readonly broadcasts: BroadcastsApi;
   readonly senders: SendersApi;
   /** The worker's send chain, outermost first, and its id (for inspection and logs). */
@@ -111,7 +115,9 @@ export function createTidings(input: TidingsOptions): Tidings {
       ]),
     ) as T;
 
-  const pipeline = new InboundPipeline(ctx, new KeyedLock());
+  const lock = new KeyedLock();
+  const rules = createRules(ctx, lock, track);
+  const pipeline = new InboundPipeline(ctx, lock, rules.runner);
   const optins = wrapAll(optinsApi(ctx));
   const rawHandler = createHandler(ctx, optins, pipeline);
   const receive = (name: string, list: InboundEvent[]) =>
@@ -139,6 +145,7 @@ export function createTidings(input: TidingsOptions): Tidings {
     optins,
     contacts: wrapAll(contactsApi(ctx)),
     channels: wrapAll(channelsApi(ctx)),
+    rules: wrapAll(rules.api),
     broadcasts,
     senders: wrapAll(sendersApi(ctx, broadcasts)),
     dispatcher: { owner: dispatcher.owner, chain: wrappers.map((w) => w.name).concat('transport') },
@@ -149,6 +156,7 @@ export function createTidings(input: TidingsOptions): Tidings {
       await init();
       if (started) return;
       started = true;
+      rules.worker.start();
       dispatcher.start();
       for (const transport of ctx.transports.values()) {
         await transport.start?.({
@@ -163,6 +171,7 @@ export function createTidings(input: TidingsOptions): Tidings {
     async stop(stopOptions = {}) {
       if (!started) return;
       started = false;
+      rules.worker.stop();
       await dispatcher.stop(stopOptions);
       for (const transport of ctx.transports.values()) await transport.stop?.();
     },

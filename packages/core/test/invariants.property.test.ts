@@ -195,43 +195,103 @@ describe('invariants 1 and 2 (property tests)', () => {
     );
   });
 
-  it('under concurrency: nothing reaches a contact who never wrote, every message answers its own, the last STOP wins', async () => {
+  it('under concurrency: nothing reaches a contact who never wrote, every message answers its own, the last STOP wins', () =>
+    concurrently());
+
+  it('sequentially, with rules that reply and join channels on every message and consent event: the same holds', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.array(action, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
-        async (batches) => {
-          const world: World = { s: await setup(), tickets: [] };
-          const wrote = new Set<string>();
-          const last = new Map<string, Action['kind']>();
-          for (const batch of batches) {
-            await Promise.all(batch.map((a) => run(world, a)));
-            for (const a of batch) {
-              if (a.kind === 'optin' || a.kind === 'toggle') continue;
-              wrote.add(ADDRESSES[a.who]!);
-              last.set(ADDRESSES[a.who]!, a.kind);
-            }
-          }
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 25 }), async (actions) => {
+        const world: World = { s: await setup(), tickets: [] };
+        await world.s.tidings.rules.set(GREEDY_RULES);
+        const model = new Model();
+        for (const a of actions) {
+          const counts = new Map(ADDRESSES.map((x) => [x, world.s.sandbox.messagesTo(x).length]));
+          model.step(a);
+          const writer = await run(world, a);
           await world.s.tidings.drain();
           for (const address of ADDRESSES) {
-            const contact = await world.s.tidings.contacts.find({ transport: 'sandbox', address });
-            if (!wrote.has(address)) {
-              expect(world.s.sandbox.messagesTo(address)).toEqual([]);
-              if (contact) expect(contact.state).toBe('pending');
-              continue;
-            }
-            const rows = await world.s.backdoor.messages('default', contact!.id);
-            const inbound = new Set(rows.filter((m) => m.direction === 'in').map((m) => m.id));
-            for (const out of rows.filter((m) => m.direction === 'out'))
-              expect(inbound.has(out.inReplyTo ?? '')).toBe(true);
-            if (last.get(address) === 'stop') {
-              expect(contact!.state).toBe('unsubscribed');
-              expect(await world.s.tidings.contacts.subscriptions(contact!.id)).toEqual([]);
-              expect(world.s.sandbox.messagesTo(address).at(-1)?.content.text).toContain('unsubscribed');
-            }
+            const got = world.s.sandbox.messagesTo(address).length - counts.get(address)!;
+            if (address !== writer)
+              expect(got, `${address} got a message without writing (${a.kind})`).toBe(0);
           }
-        },
-      ),
-      { numRuns: 150 },
+          if (writer && a.kind !== 'optin' && a.kind !== 'toggle') {
+            const got = world.s.sandbox.messagesTo(writer).length - counts.get(writer)!;
+            const contact = await world.s.tidings.contacts.find({ transport: 'sandbox', address: writer });
+            const subs = await world.s.tidings.contacts.subscriptions(contact!.id);
+            // A pending or unsubscribed contact gets nothing but the single reply to their own STOP.
+            const consentReply = a.kind === 'stop' || a.kind === 'stop-channel' ? 1 : 0;
+            if (contact!.state === 'pending' || contact!.state === 'unsubscribed')
+              expect(got, `${contact!.state} contact answered on "${a.kind}"`).toBe(consentReply);
+            if (contact!.state === 'unsubscribed') expect(subs).toEqual([]);
+            if (a.kind === 'stop') expect(contact!.state).toBe('unsubscribed');
+            // No rule takes back a "Stop <channel>".
+            if (a.kind === 'stop-channel') expect(subs).not.toContain(a.channel);
+          }
+          await checkAgainstModel(world, model);
+        }
+        await everyReplyAnswersItsOwn(world);
+      }),
+      { numRuns: 100 },
     );
   });
+
+  it('under concurrency, with the same rules: the same holds', () => concurrently(GREEDY_RULES));
 });
+
+/** Rules that try everything a rule could do against consent, on every message and consent event. */
+const GREEDY_RULES = `
+when any then reply "R", add to channel sport, add to channel culture
+when unsubscribed from sport then add to channel sport, reply "Sure?"
+when unsubscribed then add to channel news, reply "Bye"
+when subscribed then reply "S", add to channel culture
+when confirmed then add to channel sport, reply "C"
+`;
+
+async function everyReplyAnswersItsOwn(world: World) {
+  for (const address of ADDRESSES) {
+    const contact = await world.s.tidings.contacts.find({ transport: 'sandbox', address });
+    if (!contact) continue;
+    const rows = await world.s.backdoor.messages('default', contact.id);
+    const inbound = new Set(rows.filter((m) => m.direction === 'in').map((m) => m.id));
+    for (const out of rows.filter((m) => m.direction === 'out'))
+      expect(inbound.has(out.inReplyTo ?? '')).toBe(true);
+  }
+}
+
+async function concurrently(rules?: string) {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.array(action, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+      async (batches) => {
+        const world: World = { s: await setup(), tickets: [] };
+        if (rules) await world.s.tidings.rules.set(rules);
+        const wrote = new Set<string>();
+        const last = new Map<string, Action['kind']>();
+        for (const batch of batches) {
+          await Promise.all(batch.map((a) => run(world, a)));
+          for (const a of batch) {
+            if (a.kind === 'optin' || a.kind === 'toggle') continue;
+            wrote.add(ADDRESSES[a.who]!);
+            last.set(ADDRESSES[a.who]!, a.kind);
+          }
+        }
+        await world.s.tidings.drain();
+        for (const address of ADDRESSES) {
+          const contact = await world.s.tidings.contacts.find({ transport: 'sandbox', address });
+          if (!wrote.has(address)) {
+            expect(world.s.sandbox.messagesTo(address)).toEqual([]);
+            if (contact) expect(contact.state).toBe('pending');
+            continue;
+          }
+          if (last.get(address) === 'stop') {
+            expect(contact!.state).toBe('unsubscribed');
+            expect(await world.s.tidings.contacts.subscriptions(contact!.id)).toEqual([]);
+            expect(world.s.sandbox.messagesTo(address).at(-1)?.content.text).toContain('unsubscribed');
+          }
+        }
+        await everyReplyAnswersItsOwn(world);
+      },
+    ),
+    { numRuns: 150 },
+  );
+}

@@ -57,6 +57,15 @@ describe('README snippets run', () => {
     ).toEqual(['news', 'sport']);
   });
 
+  it('the core README’s rules snippet replies, forwards signed and explains', async () => {
+    const snippet = tsBlocks(`${packageDir}README.md`).find((block) => block.includes('tidings.rules.set('));
+    const run = runSnippet(snippet!);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('POST https://crm.example.com/hook t=');
+    expect(run.output()).toContain("[ 'Welcome!', 'Du bist dabei 💃' ]");
+    expect(run.output()).toContain('line 4: runs — the text matches /^stopp?$/i');
+  });
+
   it('the core README’s broadcast example sends, paced, and reports the stats', async () => {
     const example = tsBlocks(`${packageDir}README.md`).find((b) => b.startsWith('// example: broadcasts'));
     const run = runSnippet(example!);

@@ -11,10 +11,12 @@ import { postgresChannels } from './repositories/channels.js';
 import { postgresConsent } from './repositories/consent.js';
 import { postgresContacts } from './repositories/contacts.js';
 import { postgresDeliveries } from './repositories/deliveries.js';
+import { postgresForwards } from './repositories/forwards.js';
 import { postgresLinks } from './repositories/links.js';
 import { postgresMessages } from './repositories/messages.js';
 import { postgresPacing } from './repositories/pacing.js';
 import { postgresRateLimits } from './repositories/rate-limits.js';
+import { postgresRuleSets } from './repositories/rules.js';
 import { postgresSenderStates } from './repositories/sender-states.js';
 import { postgresSubscriptions } from './repositories/subscriptions.js';
 import { postgresTokens } from './repositories/tokens.js';
@@ -113,6 +115,8 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     optinTokens: postgresTokens(db),
     messages: postgresMessages(db),
     rateLimits: postgresRateLimits(db),
+    rules: postgresRuleSets(db),
+    forwards: postgresForwards(db),
     broadcasts: postgresBroadcasts(db),
     deliveries,
     pacing: postgresPacing(db),

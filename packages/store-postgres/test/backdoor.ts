@@ -1,5 +1,7 @@
 import type { StoreBackdoor } from '@tidings/core/testing';
 import type { Queryable } from '../src/db/queryable.js';
+import { toForward } from '../src/repositories/forwards.js';
+import { toRuleSet } from '../src/repositories/rules.js';
 import { type Row, toChannel, toContact, toEntry, toMessage, toToken } from '../src/rows.js';
 
 /** Every table that holds data, for `rowsMentioning` (the migrations table holds none). */
@@ -19,6 +21,8 @@ const TABLES = [
   'sender_states',
   'links',
   'link_clicks',
+  'rule_sets',
+  'forwards',
 ] as const;
 
 /** Plain-SQL reads of what the store really wrote, bypassing its repositories. */
@@ -55,6 +59,13 @@ export function postgresBackdoor(db: Queryable): StoreBackdoor {
     },
     channel: (ws, id) =>
       one('SELECT * FROM channels WHERE workspace_id = $1 AND id = $2', [ws, id], toChannel),
+    ruleSet: (ws) => one('SELECT * FROM rule_sets WHERE workspace_id = $1', [ws], toRuleSet),
+    async forwards(ws) {
+      const { rows } = await db.query<Row>('SELECT * FROM forwards WHERE workspace_id = $1 ORDER BY seq', [
+        ws,
+      ]);
+      return rows.map(toForward);
+    },
     async rowsMentioning(needle) {
       const hits: string[] = [];
       for (const table of TABLES) {

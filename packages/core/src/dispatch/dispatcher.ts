@@ -6,6 +6,7 @@ import type { Delivery } from '../model/delivery.js';
 import type { CoreContext } from '../services/core-context.js';
 import { type Disposition, dispose } from './apply-result.js';
 import { BroadcastProgress } from './broadcast-progress.js';
+import { FanOuts } from './fan-out.js';
 import type { SendJob, SendStep } from './send-step.js';
 
 const broadcastCacheMs = 500;
@@ -33,7 +34,7 @@ export interface DispatcherSettings {
 export class Dispatcher {
   readonly owner = `worker-${nanoid(8)}`;
   readonly #progress: BroadcastProgress;
-  readonly #fanOuts = new Map<string, Broadcast>();
+  readonly #fanOuts: FanOuts;
   readonly #inFlight = new Set<Promise<void>>();
   readonly #broadcasts = new Map<string, { at: number; broadcast: Broadcast | null }>();
   /** Broadcasts with deliveries handled since the last progress report. */
@@ -52,6 +53,7 @@ export class Dispatcher {
     private readonly settings: DispatcherSettings,
   ) {
     this.#progress = new BroadcastProgress(ctx);
+    this.#fanOuts = new FanOuts(ctx, settings, this.#progress);
     ctx.events.on('broadcast.updated', ({ broadcast }) => {
       this.#broadcasts.delete(broadcast.id);
     });
@@ -108,7 +110,7 @@ export class Dispatcher {
 
   async #dueNow(): Promise<boolean> {
     const now = this.ctx.clock.now();
-    if (await this.#fanOutReady()) return true;
+    if (await this.#fanOuts.ready()) return true;
     const [delivery, fanOut] = await Promise.all([
       this.ctx.store.deliveries.nextDueAt(this.ctx.workspaceId),
       this.ctx.store.broadcasts.nextFanOutAt(this.ctx.workspaceId),
@@ -128,7 +130,7 @@ export class Dispatcher {
             await this.ctx.clock.yield();
             slice = performance.now();
           }
-          const fannedOut = await this.#fanOutChunk();
+          const fannedOut = await this.#fanOuts.step();
           // Pipelined: claim again while sends are in flight, so a delivery holding a pacing slot goes out on time.
           const room = this.settings.concurrency - this.#inFlight.size;
           if (room <= 0) {
@@ -198,44 +200,6 @@ export class Dispatcher {
       this.#timer = null;
       this.kick();
     }, delayMs);
-  }
-
-  /** One chunk of every fan-out this worker holds, so replies and sends go on between chunks; true if it read any. */
-  async #fanOutChunk(): Promise<boolean> {
-    let progressed = false;
-    const { store, workspaceId, clock } = this.ctx;
-    for (const claimed of await store.broadcasts.claimFanOut(
-      workspaceId,
-      clock.now(),
-      this.settings.leaseMs,
-    )) {
-      this.#fanOuts.set(claimed.id, claimed);
-    }
-    for (const id of this.#fanOuts.keys()) {
-      // Streamed: the next chunk is read only once the outbox has room for it.
-      if ((await store.deliveries.countQueued(workspaceId, id)) >= this.settings.fanOutAhead) continue;
-      const result = await store.broadcasts.fanOut(workspaceId, id, {
-        limit: this.settings.fanOutChunk,
-        now: clock.now(),
-        leaseMs: this.settings.leaseMs,
-      });
-      progressed = true;
-
-      if (result === null || result.nextCursor === null) {
-        this.#fanOuts.delete(id);
-        if (result !== null) await this.#progress.check(id, true);
-      }
-    }
-    return progressed;
-  }
-
-  /** A held fan-out whose window has room for another chunk. */
-  async #fanOutReady(): Promise<boolean> {
-    for (const id of this.#fanOuts.keys()) {
-      if ((await this.ctx.store.deliveries.countQueued(this.ctx.workspaceId, id)) < this.settings.fanOutAhead)
-        return true;
-    }
-    return false;
   }
 
   async #deliver(delivery: Delivery): Promise<void> {

@@ -2,6 +2,8 @@
 export const errorCodes = [
   'INVALID_OPTIONS',
   'INVALID_INPUT',
+  'INVALID_RULES',
+
   'INVALID_PHONE',
   'UNKNOWN_CHANNEL',
   'UNKNOWN_TRANSPORT',

@@ -6,6 +6,9 @@ const brand = Symbol.for('tidings.error');
 export interface FieldIssue {
   field: string;
   message: string;
+  /** Where the input is text (rules): the 1-based line and column the problem starts at. */
+  line?: number;
+  column?: number;
 }
 
 export interface TidingsErrorOptions {

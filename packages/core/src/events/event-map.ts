@@ -3,6 +3,7 @@ import type { Channel } from '../model/channel.js';
 import type { ConsentMethod } from '../model/consent.js';
 import type { Contact } from '../model/contact.js';
 import type { Message } from '../model/message.js';
+import type { Forward } from '../ports/rule-store.js';
 import type { BroadcastOutcomes } from '../ports/store.js';
 
 /** Every event `tidings.on` can listen to, with its payload. Names are dotted, as in outbound webhooks. */
@@ -24,6 +25,10 @@ export interface TidingsEvents {
 
   'delivery.updated': { message: Message; status: Message['status'] };
   'call.received': { contact: Contact; message: Message };
+  /** A rule's forward was delivered (F30). */
+  'forward.sent': { forward: Forward };
+  /** A forward attempt failed; `willRetry` false: it failed for good and waits in `tidings.rules.listForwards`. */
+  'forward.failed': { forward: Forward; error: string; willRetry: boolean };
   'broadcast.progress': { broadcastId: string; queued: number } & BroadcastOutcomes;
   'broadcast.completed': { broadcastId: string } & BroadcastOutcomes;
   'broadcast.updated': { broadcast: Broadcast };

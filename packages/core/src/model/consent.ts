@@ -20,7 +20,9 @@ export type ConsentMethod =
   | 'message'
   | 'import'
   | 'platform'
-  | 'staff';
+  | 'staff'
+  /** An auto-reply rule's action (F30). */
+  | 'rule';
 
 /**
  * One line of the consent ledger (F8): append-only evidence of every opt-in and opt-out.

@@ -30,6 +30,8 @@ export interface Contact {
   updatedAt: number;
   /** Time of the contact's last inbound message (the 24-hour service window starts there). */
   lastInboundAt: number | null;
+  /** The agent who handles this contact's conversation (set by `assign to` rules and the inbox); absent: nobody. */
+  assignee?: string | null;
 }
 
 export type NewContact = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
@@ -46,5 +48,6 @@ export type ContactPatch = Partial<
     | 'phone'
     | 'attributes'
     | 'tags'
+    | 'assignee'
   >
 >;

@@ -6,6 +6,7 @@ import type { OptinToken } from '../model/optin-token.js';
 import type { Subscription } from '../model/subscription.js';
 import type { BroadcastRepository, LinkRepository } from './broadcast-store.js';
 import type { DeliveryRepository, PacingRepository, SenderStateRepository } from './outbox-store.js';
+import type { ForwardRepository, RuleSetRepository } from './rule-store.js';
 
 /** A page of results and the cursor for the next one (null at the end). */
 export interface Page<T> {
@@ -155,6 +156,9 @@ export interface Store {
   readonly optinTokens: OptinTokenRepository;
   readonly messages: MessageRepository;
   readonly rateLimits: RateLimitRepository;
+  /** The rule set and the durable queue of forwards (F30, ports/rule-store.ts). */
+  readonly rules: RuleSetRepository;
+  readonly forwards: ForwardRepository;
   readonly broadcasts: BroadcastRepository;
   readonly deliveries: DeliveryRepository;
   readonly pacing: PacingRepository;

@@ -178,6 +178,15 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
         log(answer.kind);
         return answer;
       }
+      const text = message.content.text;
+      if (text !== undefined && text.length > capabilities.textMaxLength) {
+        log('invalid');
+        return {
+          kind: 'invalid',
+          reason: `text of ${text.length} characters; the limit is ${capabilities.textMaxLength}`,
+        };
+      }
+
       log('accepted');
       attempts.delete(message.messageId);
       sentCount++;

@@ -10,8 +10,10 @@ import type {
   StatusEvent,
 } from '../ports/inbound-event.js';
 import type { Transport } from '../ports/transport.js';
+import type { RuleRunner } from '../rules/rule-runner.js';
 import { type BuiltInResult, handleConsent } from './consent-built-ins.js';
 import { markBlocked, markUnblocked } from './contact-blocking.js';
+import { contactLockKey } from './contact-lock-key.js';
 import type { CoreContext } from './core-context.js';
 import type { KeyedLock } from './keyed-lock.js';
 
@@ -26,6 +28,7 @@ export class InboundPipeline {
   constructor(
     private readonly ctx: CoreContext,
     private readonly lock: KeyedLock,
+    private readonly rules: RuleRunner,
   ) {}
 
   async receive(transport: Transport, events: readonly InboundEvent[]): Promise<void> {
@@ -49,7 +52,7 @@ export class InboundPipeline {
   }
 
   #serial<T>(transport: Transport, event: { from: string }, task: () => Promise<T>): Promise<T> {
-    return this.lock.run(`${transport.name}\u0000${event.from}`, task);
+    return this.lock.run(contactLockKey(transport.name, event.from), task);
   }
 
   async #contactFor(transport: Transport, event: InboundMessageEvent | CallEvent) {
@@ -120,15 +123,17 @@ export class InboundPipeline {
     const contact = await this.#touch(found, event);
     const result = await handleConsent(this.ctx, { contact, message, event, isFirst: created });
     this.ctx.events.emit('message.received', { contact: result.contact, message });
+    await this.rules.afterInbound({ contact: result.contact, message, isFirst: created });
     return { ...result, message };
   }
 
   async #call(transport: Transport, event: CallEvent): Promise<void> {
-    const { contact: found } = await this.#contactFor(transport, event);
+    const { contact: found, created } = await this.#contactFor(transport, event);
     const message = await this.#record(found, transport, event, {});
     if (!message) return;
     const contact = await this.#touch(found, event);
     this.ctx.events.emit('call.received', { contact, message });
+    await this.rules.afterInbound({ contact, message, isFirst: created });
   }
 
   async #block(transport: Transport, event: BlockEvent): Promise<void> {

@@ -4,3 +4,4 @@ export { type PlayedSubscriber, playSubscriber } from './play-subscriber.js';
 export { type SeedOptions, seededAddress, seedSubscribers } from './seed-subscribers.js';
 export type { StoreBackdoor } from './store-backdoor.js';
 export { type ContractSubject, type StoreUnderTest, storeContract } from './store-contract.js';
+export { type TransportHarness, transportContract } from './transport-contract.js';

@@ -7,6 +7,7 @@ import { eraseSuite } from './contract/erase-suite.js';
 import { messageSuite } from './contract/messages-suite.js';
 import { outboxSuite } from './contract/outbox-suite.js';
 import { rateLimitSuite } from './contract/rate-limits-suite.js';
+import { rulesSuite } from './contract/rules-suite.js';
 import { tokenSuite } from './contract/tokens-suite.js';
 import type { StoreBackdoor } from './store-backdoor.js';
 
@@ -51,6 +52,7 @@ export function storeContract(name: string, setup: () => Promise<StoreUnderTest>
     messageSuite(get);
     rateLimitSuite(get);
     eraseSuite(get);
+    rulesSuite(get);
     outboxSuite(get);
     broadcastSuite(get);
   });

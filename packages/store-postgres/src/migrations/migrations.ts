@@ -1,6 +1,7 @@
 import type { Db } from '../db/queryable.js';
 import { initialSchema } from './001-initial.js';
 import { pacingFunctions } from './002-pacing-functions.js';
+import { rulesAndForwards } from './003-rules-and-forwards.js';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'pacing functions', sql: pacingFunctions },
+  { version: 3, name: 'rules and forwards', sql: rulesAndForwards },
 ];
 
 /**

@@ -28,6 +28,7 @@ export async function eraseContact(
   await q.query('DELETE FROM deliveries WHERE workspace_id = $1 AND contact_id = $2', byContact);
   await q.query('DELETE FROM link_clicks WHERE workspace_id = $1 AND contact_id = $2', byContact);
   await q.query('DELETE FROM links WHERE workspace_id = $1 AND contact_id = $2', byContact);
+  await q.query('DELETE FROM forwards WHERE workspace_id = $1 AND contact_id = $2', byContact);
   await q.query(
     `DELETE FROM consent_ledger WHERE workspace_id = $1
        AND (contact_id = $2 OR (transport = $3 AND address = $4))`,

@@ -4,11 +4,10 @@ import type { SendWrapper } from '../send-step.js';
 
 /**
  * Invariant 3: reserves a time slot per sender (rate) and per recipient (gap) through the store, so the limits
- * hold across processes. A slot in the future is held by the delivery until then.
- */
-/** How far ahead bulk traffic may book its sender's slots: what a reply may have to wait behind. */
-const bulkHorizonMs = 1000;
+ * hold across processes. Bulk deliveries take a slot only when it is free now; a priority message may hold a
+ * future slot until its time.
 
+ */
 export function pacing(store: Store, limitsOf: (transport: string) => PacingLimits): SendWrapper {
   return {
     name: 'pacing',
@@ -31,8 +30,10 @@ export function pacing(store: Store, limitsOf: (transport: string) => PacingLimi
         recipientKey: `${job.transport.name}:${job.contact.id}`,
         recipientGapMs: limits.perRecipientGapMs,
         now: job.now,
-        horizonMs:
-          delivery.lane === 'priority' ? Number.POSITIVE_INFINITY : Math.max(bulkHorizonMs, intervalMs),
+        // Bulk traffic takes a slot only when it is free now and is sent at once, so the limit holds on actual send
+        // times even when timers fire late; it never books ahead, so a reply gets the very next slot. A reply
+        // (rare) may book ahead and hold its slot.
+        horizonMs: delivery.lane === 'priority' ? Number.POSITIVE_INFINITY : 0,
       });
       if (!slot.reserved)
         return { kind: 'defer', notBefore: slot.at, slotAt: null, reason: 'waiting for a slot' };

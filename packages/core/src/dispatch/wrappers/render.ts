@@ -16,7 +16,16 @@ export function render(links: LinkTracker): SendWrapper {
 
 async function renderContent(job: SendJob, links: LinkTracker): Promise<Content> {
   const { content, contact, broadcast } = job;
+  // Nothing to personalise: the same object for every recipient (a million kept messages then share it).
+  const personal =
+    broadcast?.tracking !== 'off' ||
+    !!broadcast?.referenceId ||
+    content.text?.includes('{') ||
+    content.media?.caption?.includes('{') ||
+    content.template?.parameters.some((p) => p.includes('{'));
+  if (!personal) return content;
   const out: Content = { ...content };
+
   if (content.template) {
     out.template = {
       ...content.template,

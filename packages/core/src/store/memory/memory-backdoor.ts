@@ -22,12 +22,24 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       return row ? copyToken(row) : null;
     },
     async messages(workspaceId, contactId) {
-      const ids = t.messagesByContact.get(key(workspaceId, contactId)) ?? [];
-      return ids.map((id) => copyMessage(t.messages.get(id)!));
+      const ids = t.messagesByContact.get(contactId) ?? [];
+      return ids
+        .map((id) => t.messages.get(id)!)
+        .filter((m) => m.workspaceId === workspaceId)
+        .map(copyMessage);
     },
     async channel(workspaceId, id) {
       const row = t.channels.get(id);
       return row && row.workspaceId === workspaceId ? copyChannel(row) : null;
+    },
+    async ruleSet(workspaceId) {
+      const row = t.rules.ruleSets.get(workspaceId);
+      return row ? structuredClone(row) : null;
+    },
+    async forwards(workspaceId) {
+      return [...t.rules.forwards.values()]
+        .filter((f) => f.workspaceId === workspaceId)
+        .map((f) => ({ ...f }));
     },
     async rowsMentioning(needle) {
       const hits: string[] = [];
@@ -45,6 +57,7 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
       scan('optin_tokens', t.tokens.values());
       scan('messages', t.messages.values());
       scan('rate_limits', t.rateLimits.keys());
+      scan('forwards', t.rules.forwards.values());
       const o = t.outbox;
       scan('broadcasts', o.broadcasts.values());
       scan(

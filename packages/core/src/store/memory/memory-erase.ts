@@ -1,4 +1,5 @@
 import type { Contact } from '../../model/contact.js';
+import { eraseContactForwards } from './memory-forwards.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 /** Deletes every row that is about the contact: the memory store's half of invariant 6. */
@@ -11,7 +12,7 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
     if (token.workspaceId === workspaceId && (token.contactId === id || token.usedByContactId === id))
       t.tokens.delete(k);
   }
-  const messageIds = t.messagesByContact.get(key(workspaceId, id)) ?? [];
+  const messageIds = t.messagesByContact.get(id) ?? [];
   for (const messageId of messageIds) {
     const m = t.messages.get(messageId);
     t.messages.delete(messageId);
@@ -20,7 +21,8 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
       t.outboundByProviderId.delete(key(workspaceId, m.transport, m.providerMessageId));
     }
   }
-  t.messagesByContact.delete(key(workspaceId, id));
+  t.messagesByContact.delete(id);
+  eraseContactForwards(t.rules, workspaceId, id);
   const o = t.outbox;
   for (const [deliveryId, stored] of o.deliveries) {
     if (stored.row.workspaceId !== workspaceId || stored.row.contactId !== id) continue;

@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid';
 import type { Message, NewMessage } from '../../model/message.js';
 import type { BroadcastOutcomes, MessageRepository } from '../../ports/store.js';
 import { copyMessage } from './copy.js';
@@ -8,7 +7,7 @@ import { key, type MemoryTables } from './memory-tables.js';
 export function insertMessage(
   t: MemoryTables,
   message: NewMessage,
-  id: string = nanoid(),
+  id = `m${++t.messageCounter}`,
   fresh = false,
 ): Message | null {
   // `fresh`: the caller built the object just now and keeps no reference, so no defensive copy is needed.
@@ -21,10 +20,10 @@ export function insertMessage(
     index.set(k, row.id);
   }
   t.messages.set(row.id, row);
-  const contactKey = key(row.workspaceId, row.contactId);
-  const list = t.messagesByContact.get(contactKey);
+  // Keyed by the contact id alone: ids are unique in the store, and one string less per message adds up.
+  const list = t.messagesByContact.get(row.contactId);
   if (list) list.push(row.id);
-  else t.messagesByContact.set(contactKey, [row.id]);
+  else t.messagesByContact.set(row.contactId, [row.id]);
   if (row.broadcastId) {
     let perContact = t.outbox.broadcastMessages.get(row.broadcastId);
     if (!perContact) {
@@ -66,7 +65,10 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       return row ? copyMessage(row) : null;
     },
     async listByContact(workspaceId, contactId, query) {
-      const ids = t.messagesByContact.get(key(workspaceId, contactId)) ?? [];
+      const ids =
+        (t.contacts.get(contactId)?.workspaceId === workspaceId
+          ? t.messagesByContact.get(contactId)
+          : undefined) ?? [];
       let end = ids.length;
       if (query.cursor) {
         const at = ids.lastIndexOf(query.cursor);
@@ -92,7 +94,10 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       return { byStatus, reasons };
     },
     async broadcastTimesSince(workspaceId, contactId, since) {
-      const ids = t.messagesByContact.get(key(workspaceId, contactId)) ?? [];
+      const ids =
+        (t.contacts.get(contactId)?.workspaceId === workspaceId
+          ? t.messagesByContact.get(contactId)
+          : undefined) ?? [];
       const times: number[] = [];
       for (let i = ids.length - 1; i >= 0; i--) {
         const m = t.messages.get(ids[i]!);

@@ -4,10 +4,12 @@ import { memoryChannels } from './memory-channels.js';
 import { memoryConsent } from './memory-consent.js';
 import { memoryContacts } from './memory-contacts.js';
 import { memoryDeliveries } from './memory-deliveries.js';
+import { memoryForwards } from './memory-forwards.js';
 import { memoryLinks } from './memory-links.js';
 import { memoryMessages } from './memory-messages.js';
 import { memoryPacing } from './memory-pacing.js';
 import { memoryRateLimits } from './memory-rate-limits.js';
+import { memoryRuleSets } from './memory-rules.js';
 import { memorySenderStates } from './memory-sender-states.js';
 import { memorySubscriptions } from './memory-subscriptions.js';
 import { createTables, type MemoryTables } from './memory-tables.js';
@@ -28,6 +30,8 @@ export function storeOverTables(tables: MemoryTables): Store {
     optinTokens: memoryTokens(tables),
     messages: memoryMessages(tables),
     rateLimits: memoryRateLimits(tables),
+    rules: memoryRuleSets(tables.rules),
+    forwards: memoryForwards(tables.rules),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Message } from '../../model/message.js';
 import type { OptinToken } from '../../model/optin-token.js';
 import type { Subscription } from '../../model/subscription.js';
 import { createOutboxTables, type OutboxTables } from './memory-outbox-tables.js';
+import { createRuleTables, type RuleTables } from './memory-rule-tables.js';
 
 /** The memory store's rows and indexes. Repositories copy rows in and out so callers never alias them. */
 export interface MemoryTables {
@@ -16,10 +17,13 @@ export interface MemoryTables {
   ledger: ConsentEntry[];
   tokens: Map<string, OptinToken>;
   messages: Map<string, Message>;
+  /** contact id → its message ids, oldest first. */
   messagesByContact: Map<string, string[]>;
+  messageCounter: number;
   inboundByProviderId: Map<string, string>;
   outboundByProviderId: Map<string, string>;
   rateLimits: Map<string, number>;
+  rules: RuleTables;
   /** Insertion order of contacts, for stable audience cursors (holes where a contact was erased). */
   contactOrder: string[];
   contactPosition: Map<string, number>;
@@ -36,9 +40,11 @@ export function createTables(): MemoryTables {
     tokens: new Map(),
     messages: new Map(),
     messagesByContact: new Map(),
+    messageCounter: 0,
     inboundByProviderId: new Map(),
     outboundByProviderId: new Map(),
     rateLimits: new Map(),
+    rules: createRuleTables(),
     contactOrder: [],
     contactPosition: new Map(),
     outbox: createOutboxTables(),

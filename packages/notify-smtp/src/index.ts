@@ -1,0 +1,1 @@
+export { type SmtpNotifier, type SmtpNotifierOptions, smtpNotifier } from './smtp-notifier.js';

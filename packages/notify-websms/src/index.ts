@@ -1,0 +1,1 @@
+export { type WebsmsNotifierOptions, websmsNotifier } from './websms-notifier.js';

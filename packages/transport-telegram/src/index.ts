@@ -1,0 +1,11 @@
+export type { ApiFailure, ApiResult, BotApi } from './bot-api.js';
+export { botApi } from './bot-api.js';
+export { telegramCapabilities } from './capabilities.js';
+export { deepLink, startPayloadPattern } from './deep-link.js';
+export type { TelegramBot, TelegramTransportOptions } from './options.js';
+export { toOutcome } from './outcome.js';
+export { splitText } from './send-request.js';
+export { type TelegramTransport, telegramTransport } from './telegram-transport.js';
+export { startPayload, type TelegramUpdate, toEvents } from './updates.js';
+export { secretHeader } from './webhook.js';
+export type { WebhookInfo } from './webhook-admin.js';
