@@ -4,6 +4,7 @@ import {
   createTidings,
   type Logger,
   type SandboxTransport,
+  type Store,
   sandboxTransport,
   type Tidings,
 } from '@tidings/core';
@@ -21,6 +22,8 @@ export interface NewsroomOptions {
   /** The tests pass a manual clock to expire tokens without waiting. */
   clock?: Clock;
   logger?: Logger;
+  /** Where Tidings keeps its data; the memory store when omitted. `main.ts` picks PGlite or PostgreSQL. */
+  store?: Store;
   /** A real Telegram bot (polling) beside the sandboxes; `main.ts` sets it from `TELEGRAM_BOT_TOKEN`. */
   telegram?: RealTelegramOptions;
 }
@@ -41,7 +44,7 @@ export interface Newsroom {
 }
 
 /**
- * Starts the demo: Tidings on the memory store with three sandbox messengers (standing in for WhatsApp,
+ * Starts the demo: Tidings on the given store (memory by default) with three sandbox messengers (standing in for WhatsApp,
  * Telegram and Messenger), three channels, and an HTTP server with the sign-up page (the widget) and the
  * phone simulator.
  *
@@ -73,6 +76,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
     const tidings = createTidings({
       transports: real ? [sandbox, telegram, messenger, real] : [sandbox, telegram, messenger],
       businessName: 'Newsroom',
+      ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
@@ -93,6 +97,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       async close() {
         await tidings.stop();
         await closeServer(server);
+        await options.store?.close?.();
       },
     };
   } catch (error) {

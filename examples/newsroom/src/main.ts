@@ -1,3 +1,4 @@
+import { postgresStore } from '@tidings/store-postgres';
 import { createNewsroom } from './create-app.js';
 
 /** Reads the environment here only, so the app itself stays configurable from tests. */
@@ -7,10 +8,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 
+// Embedded PostgreSQL (PGlite) in a local folder by default, so sign-ups survive a restart; DATABASE_URL switches
+// to a real server.
+const dataDir = process.env.NEWSROOM_DATA || '.data/newsroom';
+const store = process.env.DATABASE_URL
+  ? postgresStore({ connectionString: process.env.DATABASE_URL })
+  : postgresStore({ pglite: dataDir });
 const token = process.env.TELEGRAM_BOT_TOKEN;
 const newsroom = await createNewsroom({
   port,
   host: process.env.HOST || 'localhost',
+  store,
   ...(token
     ? {
         telegram: {
@@ -20,7 +28,7 @@ const newsroom = await createNewsroom({
       }
     : {}),
 });
-console.log(`Newsroom is running.
+console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}).
   Sign up:          ${newsroom.url}/
   Phone simulator:  ${newsroom.url}/phone
   Tidings API:      ${newsroom.url}/tidings/channels${

@@ -1,11 +1,16 @@
-import type { Tidings } from '@tidings/core';
+import type { ChannelInput, Tidings } from '@tidings/core';
 
 /**
  * The demo's channels. News is the default, so every confirmed subscriber gets its welcome;
- * the keywords let a subscriber join the others by message (F12).
+ * the keywords let a subscriber join the others by message (F12). Channels that exist already (a restart on a
+ * database that kept them) are left as they are.
  */
 export async function seedChannels(tidings: Tidings): Promise<void> {
-  await tidings.channels.create({
+  const existing = new Set((await tidings.channels.list()).map((c) => c.slug));
+  const create = async (channel: ChannelInput) => {
+    if (!existing.has(channel.slug)) await tidings.channels.create(channel);
+  };
+  await create({
     slug: 'news',
     name: 'News',
     description: 'The morning briefing and breaking news.',
@@ -14,14 +19,14 @@ export async function seedChannels(tidings: Tidings): Promise<void> {
       'Welcome to the Newsroom! Your briefing arrives every morning. Send SPORT or KULTUR for more, STOP to leave.',
     isDefault: true,
   });
-  await tidings.channels.create({
+  await create({
     slug: 'sport',
     name: 'Sport',
     description: 'Results and transfer news.',
     keywords: ['SPORT'],
     welcome: 'Kick-off! ⚽ You get the sport news now. Send "Stop sport" to leave this channel only.',
   });
-  await tidings.channels.create({
+  await create({
     slug: 'culture',
     name: 'Culture',
     description: 'Stage, screen and books, every Friday.',

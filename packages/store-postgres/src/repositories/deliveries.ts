@@ -1,0 +1,178 @@
+import type { DeliveryRepository } from '@tidings/core';
+import { nanoid } from 'nanoid';
+import type { Db } from '../db/queryable.js';
+import { encodeContent, LANE, type Row, toDelivery } from '../rows.js';
+
+/** A delivery may go when its broadcast is neither paused nor cancelled and its sender is not paused. */
+export const NOT_HELD = `NOT EXISTS (SELECT 1 FROM broadcasts b WHERE b.id = d.broadcast_id
+    AND b.status IN ('paused', 'cancelled'))
+  AND NOT EXISTS (SELECT 1 FROM sender_states s WHERE s.workspace_id = d.workspace_id
+    AND s.transport = d.transport AND s.sender_id = d.sender_id)`;
+
+// due_at is not_before while waiting and lease_until while leased: one index finds both kinds of claimable rows.
+const CLAIM = `WITH dropped AS (
+  -- Leases of a cancelled broadcast's deliveries that ran out (their worker died): nobody will finish them.
+  DELETE FROM deliveries d USING broadcasts b
+  WHERE b.workspace_id = $1 AND b.status = 'cancelled' AND d.broadcast_id = b.id AND d.due_at <= $2
+), priority AS (
+  SELECT d.id FROM deliveries d
+  WHERE d.workspace_id = $1 AND d.lane = 0 AND d.due_at <= $2 AND ${NOT_HELD}
+  ORDER BY d.due_at, d.id LIMIT $3
+  FOR UPDATE OF d SKIP LOCKED
+), bulk AS (
+  SELECT d.id FROM deliveries d
+  WHERE d.workspace_id = $1 AND d.lane = 1 AND d.due_at <= $2 AND ${NOT_HELD}
+  ORDER BY d.due_at, d.id LIMIT ($3 - (SELECT count(*) FROM priority))
+  FOR UPDATE OF d SKIP LOCKED
+)
+UPDATE deliveries SET lease_owner = $4, lease_until = $2::float8 + $5::float8, due_at = $2::float8 + $5::float8
+WHERE id IN (SELECT id FROM priority UNION ALL SELECT id FROM bulk)
+RETURNING *`;
+
+// The delivery leaves the outbox and its outcome enters the conversation in one statement.
+const FINISH = `WITH done AS (
+  DELETE FROM deliveries WHERE workspace_id = $1 AND id = $2 AND lease_owner = $3 RETURNING *
+), queued AS (
+  UPDATE messages m SET status = $4, provider_message_id = $5, error = $6
+  FROM done WHERE done.message_id IS NOT NULL AND m.id = done.message_id AND m.workspace_id = $1
+  RETURNING m.id
+), recorded AS (
+  INSERT INTO messages (id, workspace_id, contact_id, transport, sender_id, direction, kind, purpose, content,
+    provider_message_id, status, error, at, in_reply_to, broadcast_id)
+  SELECT $7, workspace_id, contact_id, transport, sender_id, 'out', 'message', purpose, $8::jsonb, $5, $4, $6, $9,
+    in_reply_to, broadcast_id
+  FROM done WHERE done.message_id IS NULL
+  RETURNING id
+)
+SELECT (SELECT count(*) FROM done) AS finished`;
+
+export function postgresDeliveries(db: Db): DeliveryRepository {
+  return {
+    async enqueue(d) {
+      const { rows } = await db.query<Row>(
+        `INSERT INTO deliveries (workspace_id, broadcast_id, message_id, contact_id, transport, sender_id, address,
+           lane, purpose, in_reply_to, attempts, not_before, due_at, slot_at, use_template, last_error, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16) RETURNING *`,
+        [
+          d.workspaceId,
+          d.broadcastId,
+          d.messageId,
+          d.contactId,
+          d.transport,
+          d.senderId,
+          d.address,
+          LANE[d.lane],
+          d.purpose,
+          d.inReplyTo,
+          d.attempts,
+          d.notBefore,
+          d.slotAt,
+          d.useTemplate,
+          d.lastError,
+          d.createdAt,
+        ],
+      );
+      return toDelivery(rows[0]!);
+    },
+
+    async claim(workspaceId, { owner, limit, now, leaseMs }) {
+      const { rows } = await db.query<Row>(CLAIM, [workspaceId, now, limit, owner, leaseMs]);
+      // UPDATE … RETURNING does not keep the CTE's order.
+      return rows.map(toDelivery).sort((a, b) => {
+        if (a.lane !== b.lane) return a.lane === 'priority' ? -1 : 1;
+        return a.notBefore - b.notBefore || Number(a.id) - Number(b.id);
+      });
+    },
+
+    async retry(workspaceId, id, owner, r) {
+      const { rowCount } = await db.query(
+        `UPDATE deliveries SET not_before = $4, due_at = $4, lease_owner = NULL, lease_until = NULL,
+           attempts = COALESCE($5, attempts),
+           slot_at = CASE WHEN $6::boolean THEN $7 ELSE slot_at END,
+           use_template = COALESCE($8, use_template),
+           last_error = CASE WHEN $9::boolean THEN $10 ELSE last_error END,
+           sender_id = COALESCE($11, sender_id)
+         WHERE workspace_id = $1 AND id = $2 AND lease_owner = $3`,
+        [
+          workspaceId,
+          id,
+          owner,
+          r.notBefore,
+          r.attempts ?? null,
+          r.slotAt !== undefined,
+          r.slotAt ?? null,
+          r.useTemplate ?? null,
+          r.lastError !== undefined,
+          r.lastError ?? null,
+          r.senderId ?? null,
+        ],
+      );
+      return rowCount === 1;
+    },
+
+    async finish(workspaceId, id, owner, outcome) {
+      if (!/^\d+$/.test(id)) return false;
+      const { rows } = await db.query<{ finished: string }>(FINISH, [
+        workspaceId,
+        id,
+        owner,
+        outcome.status,
+        outcome.providerMessageId,
+        outcome.error,
+        nanoid(),
+        JSON.stringify(encodeContent(outcome.content ?? {})),
+        outcome.at,
+      ]);
+      return Number(rows[0]?.finished ?? 0) === 1;
+    },
+
+    async get(workspaceId, id) {
+      if (!/^\d+$/.test(id)) return null;
+      const { rows } = await db.query<Row>('SELECT * FROM deliveries WHERE workspace_id = $1 AND id = $2', [
+        workspaceId,
+        id,
+      ]);
+      return rows[0] ? toDelivery(rows[0]) : null;
+    },
+
+    async nextDueAt(workspaceId) {
+      const { rows } = await db.query<{ at: number | null }>(
+        `SELECT min(at) AS at FROM (
+           (SELECT d.due_at AS at FROM deliveries d WHERE d.workspace_id = $1 AND d.lane = 0 AND ${NOT_HELD}
+            ORDER BY d.due_at LIMIT 1)
+           UNION ALL
+           (SELECT d.due_at AS at FROM deliveries d WHERE d.workspace_id = $1 AND d.lane = 1 AND ${NOT_HELD}
+            ORDER BY d.due_at LIMIT 1)
+         ) due`,
+        [workspaceId],
+      );
+      const at = rows[0]?.at;
+      return at === null || at === undefined ? null : Number(at);
+    },
+
+    async countQueued(workspaceId, broadcastId) {
+      const { rows } = await db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM deliveries WHERE broadcast_id = $2 AND workspace_id = $1',
+        [workspaceId, broadcastId],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    async cancelBroadcast(workspaceId, broadcastId) {
+      const { rowCount } = await db.query(
+        'DELETE FROM deliveries WHERE broadcast_id = $2 AND workspace_id = $1 AND lease_owner IS NULL',
+        [workspaceId, broadcastId],
+      );
+      return rowCount;
+    },
+
+    async moveSender(workspaceId, transport, from, to) {
+      const { rowCount } = await db.query(
+        `UPDATE deliveries SET sender_id = $4, slot_at = NULL
+         WHERE workspace_id = $1 AND transport = $2 AND sender_id = $3 AND lease_owner IS NULL`,
+        [workspaceId, transport, from, to],
+      );
+      return rowCount;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Broadcast, FanOutOptions } from '@tidings/core';
+import type { Queryable } from '../db/queryable.js';
+import { audienceCondition, audienceParams } from './audience-filter.js';
+
+/**
+ * One chunk of a broadcast's fan-out, server-side: the next `limit` contacts by `seq` after the cursor are
+ * examined and the eligible ones become deliveries in a single `INSERT … SELECT`. The caller holds the broadcast's
+ * row lock and saves the returned cursor in the same transaction. `ON CONFLICT DO NOTHING` on the unique
+ * (broadcast, contact) index is the second guard against a contact fanned out twice.
+ */
+// Within the spread, each recipient's moment comes from a hash of (contact, broadcast): spread out, and the same
+// on a retried chunk.
+const DUE = `($5::float8 + CASE WHEN $7::float8 > 0
+  THEN floor((hashtext(c.id || $4)::bigint & 2147483647) / 2147483648.0 * $7::float8) ELSE 0 END)`;
+
+export async function fanOutChunk(
+  q: Queryable,
+  b: Broadcast,
+  options: FanOutOptions,
+): Promise<{ inserted: number; nextCursor: string | null }> {
+  const after = b.fanout.cursor === null ? 0 : Number(b.fanout.cursor);
+  const bound = await q.query<{ seq: string }>(
+    `SELECT seq FROM contacts WHERE workspace_id = $1 AND seq > $2 ORDER BY seq OFFSET $3 LIMIT 1`,
+    [b.workspaceId, after, Math.max(0, options.limit - 1)],
+  );
+  const upTo = bound.rows[0] ? Number(bound.rows[0].seq) : null;
+  const startedAt = b.startedAt ?? options.now;
+  const { rowCount } = await q.query(
+    `INSERT INTO deliveries (workspace_id, broadcast_id, message_id, contact_id, transport, sender_id, address,
+       lane, purpose, in_reply_to, attempts, not_before, due_at, slot_at, use_template, last_error, created_at,
+       from_fanout)
+     SELECT c.workspace_id, $4, NULL, c.id, c.transport, c.sender_id, c.address, 1, 'broadcast', NULL, 0,
+       ${DUE}, ${DUE}, NULL, false, NULL, $5, true
+     FROM contacts c
+     WHERE c.workspace_id = $1 AND c.seq > $2::bigint AND ($3::bigint IS NULL OR c.seq <= $3::bigint)
+       AND c.state = 'confirmed' AND c.blocked_at IS NULL AND c.created_at <= $6
+       AND ${audienceCondition(8)}
+     ORDER BY c.seq
+     ON CONFLICT (broadcast_id, contact_id) WHERE from_fanout DO NOTHING`,
+    [
+      b.workspaceId,
+      after,
+      upTo,
+      b.id,
+      options.now,
+      startedAt,
+      b.spreadMs,
+      ...audienceParams(b.audience, startedAt),
+    ],
+  );
+  return { inserted: rowCount, nextCursor: upTo === null ? null : String(upTo) };
+}
