@@ -2,6 +2,7 @@ import type { Db } from '../db/queryable.js';
 import { initialSchema } from './001-initial.js';
 import { pacingFunctions } from './002-pacing-functions.js';
 import { rulesAndForwards } from './003-rules-and-forwards.js';
+import { pacingJustMissed } from './004-pacing-just-missed.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'pacing functions', sql: pacingFunctions },
   { version: 3, name: 'rules and forwards', sql: rulesAndForwards },
+  { version: 4, name: 'pacing: just missed', sql: pacingJustMissed },
 ];
 
 /**
