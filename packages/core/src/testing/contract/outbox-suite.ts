@@ -251,14 +251,20 @@ export function outboxSuite(get: ContractSubject): void {
     it('tells a caller who just missed a slot to come back exactly when it frees (horizon 0)', async () => {
       const { store } = get();
       const ws = freshWorkspace();
-      const req = (recipient: string, now: number) => ({ senderKey: 's', senderIntervalMs: 100, recipientKey: recipient, recipientGapMs: 0, now, horizonMs: 0 });
+      const req = (recipient: string, now: number) => ({
+        senderKey: 's',
+        senderIntervalMs: 100,
+        recipientKey: recipient,
+        recipientGapMs: 0,
+        now,
+        horizonMs: 0,
+      });
       expect(await store.pacing.reserve(ws, req('a', T0))).toEqual({ at: T0, reserved: true });
       expect(await store.pacing.reserve(ws, req('b', T0 + 40))).toEqual({ at: T0 + 100, reserved: false });
       expect(await store.pacing.reserve(ws, req('b', T0 + 100))).toEqual({ at: T0 + 100, reserved: true });
     });
 
     it('counts unique recipients per sender and day', async () => {
-
       const { store } = get();
       const ws = freshWorkspace();
       const admit = (r: string, day = '2026-06-01') => store.pacing.admitDaily(ws, 's', r, day, 2);
