@@ -61,6 +61,8 @@ export interface SlotRequest {
    * at `at`). Bulk traffic reserves within a short horizon so a reply never waits behind a whole newsletter.
    */
   horizonMs: number;
+  /** The caller already waited its turn in the soft queue: if it just missed, it keeps its place. */
+  waited: boolean;
 }
 
 /** Time-slot reservations (GCRA / next-slot timestamps), atomic so limits hold across processes (invariant 3). */
@@ -68,10 +70,11 @@ export interface PacingRepository {
   /**
    * Reserves a sending slot. When the recipient's gap has not passed, nothing is reserved and `at` says when
    * to ask again (`reserved: false`), so a waiting recipient never burns the sender's capacity. When the sender's
-   * next slot lies beyond `horizonMs`, nothing is reserved either: a caller whose slot frees within one sender
-   * interval is told to come back exactly then; the others are told to come back one sender interval apart (a
-   * soft queue). Otherwise the earliest sender slot at or after `now` is taken and both timelines advance
-   * (`reserved: true`).
+   * next slot lies beyond `horizonMs`, nothing is reserved either: a caller that already `waited` its turn and
+   * whose slot frees within one sender interval is told to come back exactly then (keeping its place under timer
+   * jitter); the others are told to come back one sender interval apart (a soft queue). Otherwise the earliest
+   * sender slot at or after `now` is taken and both timelines advance (`reserved: true`).
+
 
    */
 

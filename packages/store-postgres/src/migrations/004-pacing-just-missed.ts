@@ -1,11 +1,13 @@
 /**
- * A caller whose sender slot frees within one interval is told to come back exactly then instead of joining the
- * soft queue's end: under timer jitter the queue would otherwise waste slots (the Store port's \`reserve\`).
+ * A caller that already waited in the soft queue and whose sender slot frees within one interval is told to come
+ * back exactly then instead of joining the queue's end: under timer jitter the queue would otherwise waste slots (the Store port's \`reserve\`).
  */
 export const pacingJustMissed = `
-CREATE OR REPLACE FUNCTION tidings_pacing_reserve(
+DROP FUNCTION tidings_pacing_reserve(text, text, double precision, text, double precision, double precision, double precision);
+
+CREATE FUNCTION tidings_pacing_reserve(
   ws text, sender_key text, interval_ms double precision, recipient_key text, gap_ms double precision,
-  now_ms double precision, horizon_ms double precision, OUT at double precision, OUT reserved boolean
+  now_ms double precision, horizon_ms double precision, waited boolean, OUT at double precision, OUT reserved boolean
 ) LANGUAGE plpgsql AS $$
 DECLARE
   recipient_at double precision;
@@ -23,8 +25,8 @@ BEGIN
   END IF;
   slot := GREATEST(now_ms, tidings_pacing_lock(ws, 's:' || sender_key, now_ms));
   IF slot - now_ms > horizon_ms THEN
-    -- Just missed (the slot frees within one interval): come back exactly then, keeping the place.
-    IF slot - now_ms <= interval_ms THEN
+    -- Waited its turn and just missed (the slot frees within one interval): come back exactly then, keeping the place.
+    IF waited AND slot - now_ms <= interval_ms THEN
       at := slot;
       reserved := false;
       RETURN;

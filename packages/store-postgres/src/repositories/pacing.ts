@@ -9,7 +9,7 @@ export function postgresPacing(db: Db): PacingRepository {
   return {
     async reserve(workspaceId, r) {
       const { rows } = await db.query<{ at: number; reserved: boolean }>(
-        'SELECT at, reserved FROM tidings_pacing_reserve($1, $2, $3, $4, $5, $6, $7)',
+        'SELECT at, reserved FROM tidings_pacing_reserve($1, $2, $3, $4, $5, $6, $7, $8)',
         [
           workspaceId,
           r.senderKey,
@@ -18,6 +18,7 @@ export function postgresPacing(db: Db): PacingRepository {
           r.recipientGapMs,
           r.now,
           finite(r.horizonMs),
+          r.waited,
         ],
       );
       const row = rows[0]!;

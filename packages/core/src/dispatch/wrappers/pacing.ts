@@ -8,6 +8,9 @@ import type { SendWrapper } from '../send-step.js';
  * future slot until its time.
 
  */
+/** Why pacing defers a delivery; seeing it on a delivery again means it already waited its turn. */
+const waitingForSlot = 'waiting for a slot';
+
 export function pacing(store: Store, limitsOf: (transport: string) => PacingLimits): SendWrapper {
   return {
     name: 'pacing',
@@ -34,9 +37,9 @@ export function pacing(store: Store, limitsOf: (transport: string) => PacingLimi
         // times even when timers fire late; it never books ahead, so a reply gets the very next slot. A reply
         // (rare) may book ahead and hold its slot.
         horizonMs: delivery.lane === 'priority' ? Number.POSITIVE_INFINITY : 0,
+        waited: delivery.lastError === waitingForSlot,
       });
-      if (!slot.reserved)
-        return { kind: 'defer', notBefore: slot.at, slotAt: null, reason: 'waiting for a slot' };
+      if (!slot.reserved) return { kind: 'defer', notBefore: slot.at, slotAt: null, reason: waitingForSlot };
       if (slot.at > job.now)
         return { kind: 'defer', notBefore: slot.at, slotAt: slot.at, reason: 'sender rate' };
       return next(job);

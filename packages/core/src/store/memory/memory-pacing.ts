@@ -13,7 +13,8 @@ export function memoryPacing(t: MemoryTables): PacingRepository {
       if (slot - request.now > request.horizonMs) {
         // Just missed (the slot frees within one interval): come back exactly then, keeping your place — under
         // timer jitter the soft queue would otherwise send such deliveries to its end and waste slots.
-        if (slot - request.now <= request.senderIntervalMs) return { at: slot, reserved: false };
+        if (request.waited && slot - request.now <= request.senderIntervalMs)
+          return { at: slot, reserved: false };
 
         // Past the horizon: nothing is booked, but those waiting are told to come back one interval apart, so they
         // are not all claimed and turned away again at every slot.

@@ -52,6 +52,7 @@ export function eraseSuite(get: ContractSubject): void {
         recipientGapMs: 1000,
         now: T0,
         horizonMs: 1e9,
+        waited: false,
       });
       await store.pacing.admitDaily(ws, 's', id, '2026-06-01', 10);
       await store.links.create({

@@ -212,6 +212,7 @@ export function outboxSuite(get: ContractSubject): void {
         recipientGapMs: 1000,
         now,
         horizonMs: Number.POSITIVE_INFINITY,
+        waited: false,
       });
       const slots = await Promise.all(['a', 'b', 'c', 'd'].map((r) => store.pacing.reserve(ws, req(r, T0))));
       expect(slots.map((s) => s.at).sort((x, y) => x - y)).toEqual([T0, T0 + 100, T0 + 200, T0 + 300]);
@@ -235,6 +236,7 @@ export function outboxSuite(get: ContractSubject): void {
         recipientGapMs: 0,
         now: T0,
         horizonMs: 200,
+        waited: false,
       });
       const results = [];
       for (const r of ['a', 'b', 'c', 'd', 'e', 'f']) results.push(await store.pacing.reserve(ws, req(r)));
@@ -248,20 +250,41 @@ export function outboxSuite(get: ContractSubject): void {
       ]);
     });
 
-    it('tells a caller who just missed a slot to come back exactly when it frees (horizon 0)', async () => {
+    it('keeps a waiting caller’s place when it just missed its slot; newcomers queue behind (horizon 0)', async () => {
       const { store } = get();
       const ws = freshWorkspace();
-      const req = (recipient: string, now: number) => ({
+      const req = (recipient: string, now: number, waited: boolean) => ({
         senderKey: 's',
         senderIntervalMs: 100,
         recipientKey: recipient,
         recipientGapMs: 0,
         now,
         horizonMs: 0,
+        waited,
       });
-      expect(await store.pacing.reserve(ws, req('a', T0))).toEqual({ at: T0, reserved: true });
-      expect(await store.pacing.reserve(ws, req('b', T0 + 40))).toEqual({ at: T0 + 100, reserved: false });
-      expect(await store.pacing.reserve(ws, req('b', T0 + 100))).toEqual({ at: T0 + 100, reserved: true });
+      expect(await store.pacing.reserve(ws, req('a', T0, false))).toEqual({ at: T0, reserved: true });
+      // Newcomers join the soft queue one interval apart…
+      expect(await store.pacing.reserve(ws, req('b', T0 + 40, false))).toEqual({
+        at: T0 + 100,
+        reserved: false,
+      });
+      expect(await store.pacing.reserve(ws, req('c', T0 + 40, false))).toEqual({
+        at: T0 + 200,
+        reserved: false,
+      });
+      expect(await store.pacing.reserve(ws, req('b', T0 + 100, true))).toEqual({
+        at: T0 + 100,
+        reserved: true,
+      });
+      // …and one that waited but came a little early (timer jitter) is told the freed slot, not the queue's end.
+      expect(await store.pacing.reserve(ws, req('c', T0 + 190, true))).toEqual({
+        at: T0 + 200,
+        reserved: false,
+      });
+      expect(await store.pacing.reserve(ws, req('d', T0 + 190, false))).toEqual({
+        at: T0 + 300,
+        reserved: false,
+      });
     });
 
     it('counts unique recipients per sender and day', async () => {
