@@ -26,7 +26,9 @@ const isTimeZone = (zone: string) => {
   }
 };
 const pacingOverrides = z.object({
-  perSenderPerSecond: z.number().positive().optional(),
+  // Infinity: no rate limit (tests and contract suites that are not about pacing).
+  perSenderPerSecond: z.union([z.number().positive(), z.literal(Number.POSITIVE_INFINITY)]).optional(),
+
   perRecipientGapMs: z.number().int().nonnegative().optional(),
   dailyUniqueRecipients: z.number().int().positive().nullable().optional(),
 });
