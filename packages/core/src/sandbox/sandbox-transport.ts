@@ -115,7 +115,12 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
   };
   const now = () => (context ? context.now() : Date.now());
   /** Phone addresses are E.164, as a real phone-number messenger reports them: "0151…" is refused. */
-  const addressOf = (from: string) => (o.addressKind === 'phone' ? toE164(from, undefined, 'from') : from);
+  // An E.164-shaped address is taken as it is (a real platform reports E.164); anything else is refused with
+  // libphonenumber's reasons, never turned into a second contact. The full parse is too slow for every message.
+  const e164 = /^\+[1-9]\d{6,14}$/;
+  const addressOf = (from: string) =>
+    o.addressKind === 'phone' && !e164.test(from) ? toE164(from, undefined, 'from') : from;
+
   const messageEvent = (input: SimulatedInbound | SandboxWebhookBody): InboundMessageEvent => {
     const from = addressOf(input.from);
     const event: InboundMessageEvent = {
