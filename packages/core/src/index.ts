@@ -71,6 +71,8 @@ export type { ChannelInput, ChannelsApi, ChannelUpdate } from './services/channe
 export type { ContactExport, ContactsApi } from './services/contacts-service.js';
 export type { OptinStarted, OptinStartInput, OptinStatus, OptinsApi } from './services/optins-service.js';
 export type { SenderInfo, SendersApi } from './services/senders-service.js';
+/** For store implementers: the least-loaded sender with room, as every store assigns new contacts (F34). */
+export { pickSender } from './store/memory/memory-contacts.js';
 export { memoryStore } from './store/memory/memory-store.js';
 export { constantTimeEqual } from './text/constant-time.js';
 export { createTidings, type Tidings } from './tidings.js';

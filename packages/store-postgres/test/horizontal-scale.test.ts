@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createTidings, sandboxTransport, silentLogger } from '@tidings/core';
-import { seededAddress } from '@tidings/core/testing';
+import { maxInWindow, seededAddress } from '@tidings/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type PostgresStore, postgresStore } from '../src/index.js';
 import { databaseUrl, freshSchema } from './database.js';
@@ -50,18 +50,6 @@ function startWorker(schema: string, rate: number): Worker {
     else if (event.to && event.at !== undefined) sends.push({ to: event.to, at: event.at });
   });
   return { child, sends, ready };
-}
-
-/** The most sends in any half-open window of `windowMs`. */
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {

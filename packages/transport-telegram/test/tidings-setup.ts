@@ -60,14 +60,4 @@ export async function tidingsWithFakeTelegram(fakeOptions: FakeTelegramOptions =
   return { clock, fake, telegram, tidings, settle, runUntil, close };
 }
 
-/** The most timestamps in any half-open window of `windowMs`. */
-export function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
+export { maxInWindow } from '@tidings/core/testing';

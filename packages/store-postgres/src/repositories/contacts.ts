@@ -1,5 +1,10 @@
-import type { Contact, ContactRepository, NewContactInput, SenderCandidate } from '@tidings/core';
-import { TidingsError } from '@tidings/core';
+import {
+  type Contact,
+  type ContactRepository,
+  type NewContactInput,
+  pickSender,
+  TidingsError,
+} from '@tidings/core';
 import { nanoid } from 'nanoid';
 import type { Db, Queryable } from '../db/queryable.js';
 import { type Row, toContact } from '../rows.js';
@@ -12,18 +17,6 @@ ON CONFLICT (workspace_id, transport, address) DO NOTHING
 RETURNING *`;
 
 const FIND = 'SELECT * FROM contacts WHERE workspace_id = $1 AND transport = $2 AND address = $3';
-
-/** The least-loaded sender (by share of its capacity) that still has room. */
-function pickSender(pool: readonly SenderCandidate[], counts: Map<string, number>): string | null {
-  let best: { id: string; share: number } | null = null;
-  for (const s of pool) {
-    const load = counts.get(s.id) ?? 0;
-    if (load >= s.capacity) continue;
-    const share = load / s.capacity;
-    if (!best || share < best.share) best = { id: s.id, share };
-  }
-  return best?.id ?? null;
-}
 
 async function countBySender(q: Queryable, workspaceId: string, transport: string) {
   const { rows } = await q.query<{ sender_id: string; n: string }>(
