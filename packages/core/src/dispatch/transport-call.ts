@@ -40,7 +40,9 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
         content: job.content,
         purpose: job.delivery.purpose,
         messageId: job.delivery.id,
+        lastInboundAt: job.contact.lastInboundAt,
       };
+
       const outcome = await Promise.race([job.transport.send(message, options), timedOut]);
 
       return { kind: 'sent', outcome, content: job.content };

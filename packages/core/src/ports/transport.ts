@@ -30,6 +30,12 @@ export interface TransportCapabilities {
   readReceipts: boolean;
   /** The free-form service window after a contact's last message, where the platform has one. */
   serviceWindowMs: number | null;
+  /**
+   * How long after the contact's last message a staff member's reply (purpose `agent`) may still go out without a
+   * template, where the platform allows that longer than `serviceWindowMs` (Messenger's HUMAN_AGENT tag: 7 days).
+   * Absent or null: the service window applies to agents too.
+   */
+  agentWindowMs?: number | null;
   templates: boolean;
 }
 
@@ -48,7 +54,13 @@ export interface OutboundMessage {
   purpose: OutboundPurpose;
   /** Our id for the message; transports may pass it as an idempotency key. */
   messageId: string;
+  /**
+   * When the contact last wrote to us, as the core knows it (null: never). Transports that must label a message by
+   * its situation (Messenger's `messaging_type`: RESPONSE inside the window, HUMAN_AGENT tag after it) read this.
+   */
+  lastInboundAt?: number | null;
 }
+
 
 /** What a transport needs from the core while it runs (polling loops, the sandbox). */
 export interface TransportContext {

@@ -15,8 +15,13 @@ export function serviceWindow(): SendWrapper {
       if (useTemplate && canTemplate) return next({ ...job, content: { template } });
       if (windowMs === null || purpose === 'consent-reply' || purpose === 'welcome' || purpose === 'reply')
         return next(job);
-      const open = job.contact.lastInboundAt !== null && job.now - job.contact.lastInboundAt < windowMs;
-      if (open) return next(job);
+      const sinceInbound = job.contact.lastInboundAt === null ? null : job.now - job.contact.lastInboundAt;
+      if (sinceInbound !== null && sinceInbound < windowMs) return next(job);
+      // A person's reply may go out longer where the platform allows it (Messenger's HUMAN_AGENT tag).
+      const agentWindowMs = job.transport.capabilities.agentWindowMs ?? null;
+      if (purpose === 'agent' && agentWindowMs !== null && sinceInbound !== null && sinceInbound < agentWindowMs)
+        return next(job);
+
       if (canTemplate) return next({ ...job, content: { template } });
       return { kind: 'skip', reason: 'window-closed: outside the 24-hour window and no template' };
     },
