@@ -40,7 +40,7 @@ export const optionsSchema = z
       .transform((s) => s.replace(/\/+$/, '')),
     fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'a fetch function').optional(),
     /** Audio and video calls per second per page (the platform allows 10; text goes at the core's pace). */
-    mediaPerSecond: z.number().positive().default(10),
+    mediaPerSecond: z.number().int().positive().default(10),
     /** Push setting of every message: `REGULAR`, `SILENT_PUSH` or `NO_PUSH`. */
     notificationType: z.enum(['REGULAR', 'SILENT_PUSH', 'NO_PUSH']).default('REGULAR'),
   })

@@ -4,8 +4,19 @@ import { messengerCapabilities } from './capabilities.js';
 /** One Send API message body, without recipient and labels. */
 export interface MessageBody {
   text?: string;
-  attachment?: { type: AttachmentType; payload: { url: string; is_reusable: true } | { attachment_id: string } };
-  quick_replies?: { content_type: 'text'; title: string; payload: string }[];
+  attachment?: Attachment;
+  quick_replies?: QuickReplyBody[];
+}
+
+export interface Attachment {
+  type: AttachmentType;
+  payload: { url: string; is_reusable: true } | { attachment_id: string };
+}
+
+export interface QuickReplyBody {
+  content_type: 'text';
+  title: string;
+  payload: string;
 }
 
 export type AttachmentType = 'image' | 'audio' | 'video' | 'file';
@@ -48,17 +59,17 @@ export function messageBodies(content: Content): MessageBody[] | string {
   return bodies;
 }
 
-function attachmentOf(media: Media): MessageBody['attachment'] | string {
+function attachmentOf(media: Media): Attachment | string {
   const type = attachmentType[media.kind];
   if (media.providerMediaId !== undefined) return { type, payload: { attachment_id: media.providerMediaId } };
   if (media.url !== undefined) return { type, payload: { url: media.url, is_reusable: true } };
   return `${media.kind} without url or providerMediaId (upload it and pass the attachment id, or give a URL)`;
 }
 
-function quickReplies(list: readonly QuickReply[]): MessageBody['quick_replies'] | string {
+function quickReplies(list: readonly QuickReply[]): QuickReplyBody[] | string {
   const { count, title, payload } = quickReplyLimits;
   if (list.length > count) return `${list.length} quick replies; Messenger takes up to ${count}`;
-  const out: NonNullable<MessageBody['quick_replies']> = [];
+  const out: QuickReplyBody[] = [];
   for (const reply of list) {
     if (reply.title.length === 0 || reply.title.length > title)
       return `quick reply "${reply.title}": a title has 1–${title} characters`;
