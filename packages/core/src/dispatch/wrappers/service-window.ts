@@ -23,6 +23,10 @@ export function serviceWindow(): SendWrapper {
         return next(job);
 
       if (canTemplate) return next({ ...job, content: { template } });
+      if (purpose === 'agent' && agentWindowMs !== null) {
+        const days = Math.round(agentWindowMs / 86_400_000);
+        return { kind: 'skip', reason: `window-closed: outside the ${days}-day window for an agent's reply` };
+      }
       return { kind: 'skip', reason: 'window-closed: outside the 24-hour window and no template' };
     },
   };
