@@ -22,14 +22,20 @@ describe('watermarks and echoes (receipts without message ids, messages sent fro
       { type: 'watermark', senderId: 'sandbox', from: DORA, at: welcomeAt, status: 'delivered' },
     ]);
     const outbound = async () =>
-      (await backdoor.messages('default', contact.id)).filter((m) => m.direction === 'out').map((m) => m.status);
+      (await backdoor.messages('default', contact.id))
+        .filter((m) => m.direction === 'out')
+        .map((m) => m.status);
     expect(await outbound()).toEqual(['delivered', 'sent']);
     await tidings.receive('sandbox', [
       { type: 'watermark', senderId: 'sandbox', from: DORA, at: clock.now(), status: 'read' },
       { type: 'watermark', senderId: 'sandbox', from: DORA, at: clock.now(), status: 'delivered' },
     ]);
     expect(await outbound()).toEqual(['read', 'read']);
-    expect(updates).toEqual(['Welcome to the news!:delivered', 'Welcome to the news!:read', 'Anpfiff! ⚽:read']);
+    expect(updates).toEqual([
+      'Welcome to the news!:delivered',
+      'Welcome to the news!:read',
+      'Anpfiff! ⚽:read',
+    ]);
     // Nobody we know: nothing happens.
     await tidings.receive('sandbox', [
       { type: 'watermark', senderId: 'sandbox', from: '+4369900000000', at: clock.now(), status: 'read' },

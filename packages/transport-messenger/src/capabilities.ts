@@ -18,7 +18,10 @@ export const messengerCapabilities: TransportCapabilities = {
   captionMaxLength: 2000,
   media: {
     image: { maxBytes: 8 * MB, mimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] },
-    audio: { maxBytes: 25 * MB, mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/ogg', 'audio/wav'] },
+    audio: {
+      maxBytes: 25 * MB,
+      mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/ogg', 'audio/wav'],
+    },
     video: { maxBytes: 25 * MB, mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm'] },
     document: {
       maxBytes: 25 * MB,

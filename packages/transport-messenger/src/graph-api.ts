@@ -43,7 +43,11 @@ export function graphApi(
     appsecret_proof: appSecretProof(base.accessToken, base.appSecret),
   }).toString();
   return {
-    async post<T>(path: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<GraphResult<T>> {
+    async post<T>(
+      path: string,
+      body: Record<string, unknown>,
+      signal?: AbortSignal,
+    ): Promise<GraphResult<T>> {
       const init: RequestInit = {
         method: 'POST',
         body: JSON.stringify(body),
@@ -67,13 +71,21 @@ export function graphApi(
       const retryAfterMs = waitHint(response.headers);
       if (response.ok && isObject(json) && !('error' in json)) return { ok: true, result: json as T };
       if (isObject(json) && isObject(json.error) && typeof json.error.code === 'number') {
-        return { ok: false, status: response.status, error: json.error as unknown as GraphError, retryAfterMs };
+        return {
+          ok: false,
+          status: response.status,
+          error: json.error as unknown as GraphError,
+          retryAfterMs,
+        };
       }
       // Not Graph speaking (a proxy, a load balancer): keep the status, quote the start of the body.
       return {
         ok: false,
         status: response.status,
-        error: { code: response.status, message: `HTTP ${response.status}: ${text.slice(0, 120) || response.statusText}` },
+        error: {
+          code: response.status,
+          message: `HTTP ${response.status}: ${text.slice(0, 120) || response.statusText}`,
+        },
         retryAfterMs,
       };
     },

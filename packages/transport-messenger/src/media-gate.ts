@@ -24,6 +24,7 @@ export class MediaGate {
     sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
     signal?: AbortSignal,
   ): Promise<void> {
-    for (let wait = this.take(page, now()); wait > 0; wait = this.take(page, now())) await sleep(wait, signal);
+    for (let wait = this.take(page, now()); wait > 0; wait = this.take(page, now()))
+      await sleep(wait, signal);
   }
 }

@@ -38,7 +38,12 @@ export function messengerTransport(options: MessengerTransportOptions): Messenge
       {
         page,
         api: graphApi(
-          { baseUrl: o.baseUrl, version: o.apiVersion, accessToken: page.accessToken, appSecret: o.appSecret },
+          {
+            baseUrl: o.baseUrl,
+            version: o.apiVersion,
+            accessToken: page.accessToken,
+            appSecret: o.appSecret,
+          },
           fetchFn,
         ),
       },
@@ -49,7 +54,12 @@ export function messengerTransport(options: MessengerTransportOptions): Messenge
     display: p.name ?? p.pageId,
     capacity: p.capacity,
   }));
-  const webhook = { appSecret: o.appSecret, verifyToken: o.verifyToken, pageIds: new Set(pages.keys()), appId: o.appId };
+  const webhook = {
+    appSecret: o.appSecret,
+    verifyToken: o.verifyToken,
+    pageIds: new Set(pages.keys()),
+    appId: o.appId,
+  };
   const gate = new MediaGate(o.mediaPerSecond);
   let context: TransportContext | null = null;
   const now = () => context?.now() ?? Date.now();

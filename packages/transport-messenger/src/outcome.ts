@@ -25,7 +25,8 @@ export function toOutcome(result: GraphResult<SendResponse>, page: PageRef): Sen
   switch (error.code) {
     case 10:
       if (sub === 2018278 || /allowed window/i.test(reason)) return { kind: 'window-closed', reason, code };
-      if (sub === 1893063) return { kind: 'sender-blocked', reason: `${named} may not send now: ${reason}`, code };
+      if (sub === 1893063)
+        return { kind: 'sender-blocked', reason: `${named} may not send now: ${reason}`, code };
       return permission(named, reason, code);
     case 551:
       return { kind: 'recipient-gone', reason, code };

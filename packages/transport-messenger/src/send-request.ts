@@ -74,7 +74,8 @@ function quickReplies(list: readonly QuickReply[]): QuickReplyBody[] | string {
     if (reply.title.length === 0 || reply.title.length > title)
       return `quick reply "${reply.title}": a title has 1–${title} characters`;
     const value = reply.payload ?? reply.title;
-    if (value.length > payload) return `quick reply "${reply.title}": a payload has up to ${payload} characters`;
+    if (value.length > payload)
+      return `quick reply "${reply.title}": a payload has up to ${payload} characters`;
     out.push({ content_type: 'text', title: reply.title, payload: value });
   }
   return out;

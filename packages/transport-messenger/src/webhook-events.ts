@@ -41,7 +41,12 @@ export interface PageWebhook {
 /** What Tidings writes in `metadata` of everything it sends, so its own echoes are known. */
 export const echoMarker = 'tidings:';
 
-const mediaKind: Record<string, MediaKind> = { image: 'image', audio: 'audio', video: 'video', file: 'document' };
+const mediaKind: Record<string, MediaKind> = {
+  image: 'image',
+  audio: 'audio',
+  video: 'video',
+  file: 'document',
+};
 
 /**
  * Normalises every item of every entry (an entry may hold several pages and events). `standby` items (another app
@@ -59,7 +64,8 @@ export function itemEvents(item: MessagingItem, ownAppId?: string): InboundEvent
   const at = item.timestamp;
   if (item.message?.is_echo) {
     const m = item.message;
-    const ours = m.metadata?.startsWith(echoMarker) || (ownAppId !== undefined && String(m.app_id) === ownAppId);
+    const ours =
+      m.metadata?.startsWith(echoMarker) || (ownAppId !== undefined && String(m.app_id) === ownAppId);
     if (ours) return [];
     // The page wrote from elsewhere (its inbox, another app): the sender is the page, the recipient the contact.
     const echo: InboundEvent = {
@@ -98,10 +104,16 @@ export function itemEvents(item: MessagingItem, ownAppId?: string): InboundEvent
   }
   if (item.referral?.ref) {
     return [
-      { type: 'referral', ...base, providerEventId: `referral:${item.sender.id}:${at}`, startPayload: item.referral.ref },
+      {
+        type: 'referral',
+        ...base,
+        providerEventId: `referral:${item.sender.id}:${at}`,
+        startPayload: item.referral.ref,
+      },
     ];
   }
-  if (item.delivery) return [{ type: 'watermark', ...base, at: item.delivery.watermark, status: 'delivered' }];
+  if (item.delivery)
+    return [{ type: 'watermark', ...base, at: item.delivery.watermark, status: 'delivered' }];
   if (item.read) return [{ type: 'watermark', ...base, at: item.read.watermark, status: 'read' }];
   return [];
 }

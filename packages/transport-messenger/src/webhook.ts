@@ -1,6 +1,6 @@
 import { constantTimeEqual, type ParseResult, problemResponse } from '@tidings/core';
 import { z } from 'zod';
-import { verifySignature, signatureHeader } from './signature.js';
+import { signatureHeader, verifySignature } from './signature.js';
 import { type PageWebhook, toEvents } from './webhook-events.js';
 
 const webhookSchema = z.looseObject({
@@ -8,7 +8,9 @@ const webhookSchema = z.looseObject({
   entry: z.array(
     z.looseObject({
       id: z.string(),
-      messaging: z.array(z.looseObject({ sender: z.looseObject({ id: z.string() }), timestamp: z.number() })).optional(),
+      messaging: z
+        .array(z.looseObject({ sender: z.looseObject({ id: z.string() }), timestamp: z.number() }))
+        .optional(),
     }),
   ),
 });
@@ -28,9 +30,14 @@ export async function parseWebhook(request: Request, settings: WebhookSettings):
   if (request.method === 'GET') return { response: handshake(new URL(request.url), settings.verifyToken) };
   if (request.method !== 'POST') {
     return {
-      response: problemResponse(405, 'Method Not Allowed', 'Messenger webhooks are GET (verification) or POST.', {
-        headers: { allow: 'GET, POST' },
-      }),
+      response: problemResponse(
+        405,
+        'Method Not Allowed',
+        'Messenger webhooks are GET (verification) or POST.',
+        {
+          headers: { allow: 'GET, POST' },
+        },
+      ),
     };
   }
   const body = new Uint8Array(await request.arrayBuffer());

@@ -25,7 +25,10 @@ describe('Tidings with the fake Messenger', () => {
     expect(contact).toMatchObject({ state: 'confirmed', senderId: s.fake.page().pageId });
     expect((await s.tidings.contacts.subscriptions(contact.id)).sort()).toEqual(['news', 'sport']);
     expect(ana.texts()).toEqual(['Welcome to the news!']);
-    expect(ana.received()[0]).toMatchObject({ messagingType: 'RESPONSE', metadata: expect.stringMatching(/^tidings:/) });
+    expect(ana.received()[0]).toMatchObject({
+      messagingType: 'RESPONSE',
+      metadata: expect.stringMatching(/^tidings:/),
+    });
   });
 
   it('confirms an m.me ref in an existing thread (a referral event) and with the first message', async () => {
@@ -34,7 +37,9 @@ describe('Tidings with the fake Messenger', () => {
     bo.send('dailyplanet', 'hello?');
     await s.settle();
     const first = await s.tidings.optins.start({ transport: 'messenger' });
-    expect(bo.openLink('dailyplanet', first.token)).toMatchObject({ referral: { ref: first.token, source: 'SHORTLINK' } });
+    expect(bo.openLink('dailyplanet', first.token)).toMatchObject({
+      referral: { ref: first.token, source: 'SHORTLINK' },
+    });
     await s.settle();
     expect((await s.tidings.optins.status(first.token))?.status).toBe('confirmed');
     expect((await s.contactOf(bo.psid())).state).toBe('confirmed');
@@ -106,7 +111,10 @@ describe('Tidings with the fake Messenger', () => {
     const requests = s.fake.requests.length;
     await s.clock.advance(7 * 24 * HOUR - 30 * HOUR + 24 * HOUR); // 8 days after her message
     const tooLate = await s.queueAgentMessage(contact, 'Anything else?');
-    expect(tooLate).toMatchObject({ status: 'skipped', error: "window-closed: outside the 7-day window for an agent's reply" });
+    expect(tooLate).toMatchObject({
+      status: 'skipped',
+      error: "window-closed: outside the 7-day window for an agent's reply",
+    });
     expect(s.fake.requests).toHaveLength(requests); // never called the API
     expect(fay.texts()).not.toContain('Anything else?');
     expect(fay.texts().at(-1)).toBe('Sorry for the wait: yes, from 8 am.');
@@ -123,7 +131,10 @@ describe('Tidings with the fake Messenger', () => {
     await s.settle();
     await s.clock.advance(10 * HOUR); // the others last wrote 30 hours ago
     const before = s.fake.requests.length;
-    const broadcast = await s.tidings.broadcasts.create({ content: { text: 'Edition 1' }, scheduledAt: 'now' });
+    const broadcast = await s.tidings.broadcasts.create({
+      content: { text: 'Edition 1' },
+      scheduledAt: 'now',
+    });
     await s.runUntil(async () => (await s!.tidings.broadcasts.get(broadcast.id))?.status === 'completed');
     const stats = await s.tidings.broadcasts.stats(broadcast.id);
     expect(stats).toMatchObject({ total: 5, sent: 2, skipped: 3 });

@@ -12,7 +12,11 @@ afterEach(async () => {
 async function setup() {
   const clock = manualClock(Date.parse('2026-06-01T08:00:00Z'));
   // The app requires appsecret_proof: the client's own proof must match the fake's.
-  const fake: FakeMessenger = await fakeMessenger({ pages: [{ name: 'dailyplanet' }], now: clock.now, requireProof: true });
+  const fake: FakeMessenger = await fakeMessenger({
+    pages: [{ name: 'dailyplanet' }],
+    now: clock.now,
+    requireProof: true,
+  });
   cleanup.push(() => fake.close());
   const client = new MessengerClient({
     accessToken: fake.page().accessToken,
@@ -51,14 +55,18 @@ describe('messaging-api-messenger against the fake', () => {
   it('gets the window error after 24 hours, and through with HUMAN_AGENT until 7 days', async () => {
     const { client, clock, ana, psid } = await setup();
     await clock.advance(30 * 3_600_000);
-    const outside = await client.sendText(psid, 'late', { messagingType: 'RESPONSE' }).catch((e: unknown) => e);
+    const outside = await client
+      .sendText(psid, 'late', { messagingType: 'RESPONSE' })
+      .catch((e: unknown) => e);
     expect(String((outside as Error).message)).toBe(
       'Messenger API - 10 OAuthException (#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview',
     );
     // The client camel-cases Graph's envelope; the subcode is there.
     expect((outside as { response?: unknown }).response).toMatchObject({
       status: 400,
-      data: { error: { code: 10, errorSubcode: 2018278, type: 'OAuthException', fbtraceId: expect.any(String) } },
+      data: {
+        error: { code: 10, errorSubcode: 2018278, type: 'OAuthException', fbtraceId: expect.any(String) },
+      },
     });
     await client.sendText(psid, 'An agent here', { tag: 'HUMAN_AGENT' });
     expect(ana.received().map((m) => [m.messagingType, m.tag])).toEqual([['MESSAGE_TAG', 'HUMAN_AGENT']]);
@@ -74,9 +82,18 @@ describe('messaging-api-messenger against the fake', () => {
       origin: fake.baseUrl,
       version: '25.0',
     });
-    await expect(wrongSecret.sendText(psid, 'x')).rejects.toThrow('Invalid appsecret_proof provided in the API argument');
-    const badToken = new MessengerClient({ accessToken: 'bad-token', skipAppSecretProof: true, origin: fake.baseUrl, version: '25.0' });
-    await expect(badToken.sendText(psid, 'x')).rejects.toThrow(/^Messenger API - 190 OAuthException Invalid OAuth access token/);
+    await expect(wrongSecret.sendText(psid, 'x')).rejects.toThrow(
+      'Invalid appsecret_proof provided in the API argument',
+    );
+    const badToken = new MessengerClient({
+      accessToken: 'bad-token',
+      skipAppSecretProof: true,
+      origin: fake.baseUrl,
+      version: '25.0',
+    });
+    await expect(badToken.sendText(psid, 'x')).rejects.toThrow(
+      /^Messenger API - 190 OAuthException Invalid OAuth access token/,
+    );
     ana.block('dailyplanet');
     const ok = new MessengerClient({
       accessToken: fake.page().accessToken,

@@ -44,7 +44,12 @@ describe('signed webhook POSTs', () => {
     fake = setup.fake;
     const pageId = setup.page.pageId;
     const body = envelope(pageId, item(pageId, { message: { mid: 'm_1', text: 'START' } }));
-    for (const signature of [null, 'sha256=abc', `sha256=${'0'.repeat(64)}`, signBody(JSON.stringify(body), 'other-secret')]) {
+    for (const signature of [
+      null,
+      'sha256=abc',
+      `sha256=${'0'.repeat(64)}`,
+      signBody(JSON.stringify(body), 'other-secret'),
+    ]) {
       const result = await setup.transport.parse(fake.webhookRequest(URL_, body, { signature }));
       expect(result.events).toBeUndefined();
       expect(result.response?.status).toBe(401);
@@ -55,7 +60,11 @@ describe('signed webhook POSTs', () => {
     // The signature covers the exact bytes: the same JSON re-serialised with other spacing no longer matches.
     const raw = JSON.stringify(body, null, 2);
     const signed = fake.webhookRequest(URL_, raw);
-    const tampered = new Request(URL_, { method: 'POST', headers: signed.headers, body: JSON.stringify(body) });
+    const tampered = new Request(URL_, {
+      method: 'POST',
+      headers: signed.headers,
+      body: JSON.stringify(body),
+    });
     expect((await setup.transport.parse(tampered)).response?.status).toBe(401);
     expect((await setup.transport.parse(fake.webhookRequest(URL_, raw))).events).toHaveLength(1);
   });
@@ -94,10 +103,16 @@ describe('normalising entry[].messaging[]', () => {
             item(p, { message: { mid: 'm_text', text: 'Hallo 👋' } }),
             item(p, { message: { mid: 'm_qr', text: 'Yes please', quick_reply: { payload: 'YES' } } }),
             item(p, {
-              message: { mid: 'm_img', attachments: [{ type: 'image', payload: { url: 'https://cdn.test/a.jpg' } }] },
+              message: {
+                mid: 'm_img',
+                attachments: [{ type: 'image', payload: { url: 'https://cdn.test/a.jpg' } }],
+              },
             }),
             item(p, {
-              message: { mid: 'm_file', attachments: [{ type: 'file', payload: { url: 'https://cdn.test/a.pdf' } }] },
+              message: {
+                mid: 'm_file',
+                attachments: [{ type: 'file', payload: { url: 'https://cdn.test/a.pdf' } }],
+              },
             }),
             item(p, {
               message: {
@@ -155,14 +170,25 @@ describe('normalising entry[].messaging[]', () => {
     expect(result.events).toEqual([
       { type: 'message', ...base, providerMessageId: 'm_text', text: 'Hallo 👋' },
       { type: 'message', ...base, providerMessageId: 'm_qr', text: 'Yes please' },
-      { type: 'message', ...base, providerMessageId: 'm_img', media: { kind: 'image', url: 'https://cdn.test/a.jpg' } },
+      {
+        type: 'message',
+        ...base,
+        providerMessageId: 'm_img',
+        media: { kind: 'image', url: 'https://cdn.test/a.jpg' },
+      },
       {
         type: 'message',
         ...base,
         providerMessageId: 'm_file',
         media: { kind: 'document', url: 'https://cdn.test/a.pdf' },
       },
-      { type: 'message', ...base, providerMessageId: 'm_first', text: 'hi', startPayload: 'tok12345678901234567' },
+      {
+        type: 'message',
+        ...base,
+        providerMessageId: 'm_first',
+        text: 'hi',
+        startPayload: 'tok12345678901234567',
+      },
       {
         type: 'message',
         ...base,

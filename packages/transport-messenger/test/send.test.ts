@@ -34,7 +34,10 @@ describe('messaging_type by the situation', () => {
     const t0 = 1_000_000_000_000;
     expect(messagingLabel('reply', t0, t0 + 23 * HOUR)).toEqual({ messaging_type: 'RESPONSE' });
     expect(messagingLabel('broadcast', t0, t0 + 1)).toEqual({ messaging_type: 'RESPONSE' });
-    expect(messagingLabel('agent', t0, t0 + 30 * HOUR)).toEqual({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' });
+    expect(messagingLabel('agent', t0, t0 + 30 * HOUR)).toEqual({
+      messaging_type: 'MESSAGE_TAG',
+      tag: 'HUMAN_AGENT',
+    });
     expect(messagingLabel('agent', t0, t0 + 8 * 24 * HOUR)).toEqual({
       refused: expect.stringContaining('192 hours ago'),
     });
@@ -51,14 +54,23 @@ describe('messaging_type by the situation', () => {
     const lastInboundAt = s.clock.now();
     const send = (purpose: 'agent' | 'broadcast', text: string, last: number | 'unknown' = lastInboundAt) =>
       s.transport.send(
-        outbound(s.psid, { text }, s.page.pageId, { purpose, ...(last !== 'unknown' ? { lastInboundAt: last } : {}) }),
+        outbound(s.psid, { text }, s.page.pageId, {
+          purpose,
+          ...(last !== 'unknown' ? { lastInboundAt: last } : {}),
+        }),
       );
-    expect(await send('broadcast', 'inside')).toMatchObject({ kind: 'accepted', providerMessageId: expect.stringMatching(/^m_/) });
+    expect(await send('broadcast', 'inside')).toMatchObject({
+      kind: 'accepted',
+      providerMessageId: expect.stringMatching(/^m_/),
+    });
     await s.clock.advance(30 * HOUR);
     expect(await send('broadcast', 'late news')).toMatchObject({ kind: 'window-closed' });
     expect(await send('agent', 'sorry for the wait')).toMatchObject({ kind: 'accepted' });
     // Without lastInboundAt the message goes as RESPONSE and the fake refuses it: 10 / 2018278.
-    expect(await send('broadcast', 'unlabelled', 'unknown')).toMatchObject({ kind: 'window-closed', code: '10/2018278' });
+    expect(await send('broadcast', 'unlabelled', 'unknown')).toMatchObject({
+      kind: 'window-closed',
+      code: '10/2018278',
+    });
     await s.clock.advance(7 * 24 * HOUR);
     expect(await send('agent', 'too late')).toMatchObject({
       kind: 'window-closed',
@@ -123,15 +135,23 @@ describe('content', () => {
     await refuse({ text: '   ' }, /empty/);
     await refuse({ template: { name: 'x', language: 'en', parameters: [] } }, /no message templates/);
     await refuse({ media: { kind: 'image', bytes: new Uint8Array([1]) } }, /without url or providerMediaId/);
-    await refuse({ text: 'hi', quickReplies: [{ title: 'a title that is far too long' }] }, /1–20 characters/);
-    await refuse({ text: 'hi', quickReplies: Array.from({ length: 14 }, (_, i) => ({ title: `q${i}` })) }, /up to 13/);
+    await refuse(
+      { text: 'hi', quickReplies: [{ title: 'a title that is far too long' }] },
+      /1–20 characters/,
+    );
+    await refuse(
+      { text: 'hi', quickReplies: Array.from({ length: 14 }, (_, i) => ({ title: `q${i}` })) },
+      /up to 13/,
+    );
     expect(s.fake.requests).toEqual([]);
   });
 
   it('keeps audio and video to 10 per second per page, waiting on the core clock', async () => {
     const s = await onClock({ rateLimits: {} });
     const video = (i: number) =>
-      s.transport.send(outbound(s.psid, { media: { kind: 'video', url: `https://cdn.test/${i}.mp4` } }, s.page.pageId));
+      s.transport.send(
+        outbound(s.psid, { media: { kind: 'video', url: `https://cdn.test/${i}.mp4` } }, s.page.pageId),
+      );
     const sends = Array.from({ length: 25 }, (_, i) => video(i));
     await until(() => s.fake.sent.length === 10);
     await new Promise((r) => setTimeout(r, 30)); // real I/O time for any send that would wrongly slip through
@@ -152,20 +172,38 @@ describe('outcomes (PLATFORMS.md §3.1)', () => {
     const s = await onClock();
     const send = () => s.transport.send(outbound(s.psid, { text: 'hi' }, s.page.pageId));
     const cases: [Parameters<FakeMessenger['inject']>[0], Record<string, unknown>][] = [
-      [{ kind: 'graph-error', code: 10, subcode: 2018278 }, { kind: 'window-closed', code: '10/2018278' }],
-      [{ kind: 'graph-error', code: 551, subcode: 1545041 }, { kind: 'recipient-gone', code: '551/1545041' }],
+      [
+        { kind: 'graph-error', code: 10, subcode: 2018278 },
+        { kind: 'window-closed', code: '10/2018278' },
+      ],
+      [
+        { kind: 'graph-error', code: 551, subcode: 1545041 },
+        { kind: 'recipient-gone', code: '551/1545041' },
+      ],
       [{ kind: 'graph-error', code: 100, subcode: 2018001 }, { kind: 'recipient-gone' }],
-      [{ kind: 'rate-limit', retryAfter: 7 }, { kind: 'retry', retryAfterMs: 7000, code: '613' }],
-      [{ kind: 'graph-error', code: 4, subcode: 2018022 }, { kind: 'retry', retryAfterMs: null, code: '4/2018022' }],
+      [
+        { kind: 'rate-limit', retryAfter: 7 },
+        { kind: 'retry', retryAfterMs: 7000, code: '613' },
+      ],
+      [
+        { kind: 'graph-error', code: 4, subcode: 2018022 },
+        { kind: 'retry', retryAfterMs: null, code: '4/2018022' },
+      ],
       [{ kind: 'graph-error', code: 32 }, { kind: 'retry' }],
       [{ kind: 'graph-error', code: 1200 }, { kind: 'retry' }],
       [
         { kind: 'graph-error', code: 200, message: '(#200) Requires pages_messaging permission' },
-        { kind: 'config-error', reason: expect.stringMatching(/^page dailyplanet \(\d+\) lacks a permission/) },
+        {
+          kind: 'config-error',
+          reason: expect.stringMatching(/^page dailyplanet \(\d+\) lacks a permission/),
+        },
       ],
       [
         { kind: 'graph-error', code: 190, message: 'Error validating access token: Session has expired' },
-        { kind: 'config-error', reason: expect.stringMatching(/^Graph refused the access token of page dailyplanet/) },
+        {
+          kind: 'config-error',
+          reason: expect.stringMatching(/^Graph refused the access token of page dailyplanet/),
+        },
       ],
       [{ kind: 'graph-error', code: 10, subcode: 1893063 }, { kind: 'sender-blocked' }],
       [{ kind: 'graph-error', code: 100, message: '(#100) Invalid parameter' }, { kind: 'invalid' }],
@@ -186,10 +224,12 @@ describe('outcomes (PLATFORMS.md §3.1)', () => {
       kind: 'recipient-gone',
       reason: "(#551) This person isn't available right now.",
     });
-    expect(await s.transport.send(outbound('7999999999999999', { text: 'hi' }, s.page.pageId))).toMatchObject({
-      kind: 'recipient-gone',
-      code: '100/2018001',
-    });
+    expect(await s.transport.send(outbound('7999999999999999', { text: 'hi' }, s.page.pageId))).toMatchObject(
+      {
+        kind: 'recipient-gone',
+        code: '100/2018001',
+      },
+    );
     const other = await onClockWithToken(s.fake, 'not-a-token');
     const refused = await other.send(outbound(s.psid, { text: 'hi' }, s.page.pageId));
     expect(refused).toMatchObject({ kind: 'config-error', code: '190' });
@@ -198,7 +238,10 @@ describe('outcomes (PLATFORMS.md §3.1)', () => {
     s.fake.setHumanAgent(undefined, false);
     expect(
       await s.transport.send(
-        outbound(s.psid, { text: 'hi' }, s.page.pageId, { purpose: 'agent', lastInboundAt: s.clock.now() - 30 * HOUR }),
+        outbound(s.psid, { text: 'hi' }, s.page.pageId, {
+          purpose: 'agent',
+          lastInboundAt: s.clock.now() - 30 * HOUR,
+        }),
       ),
     ).toMatchObject({ kind: 'config-error', code: '200', reason: expect.stringContaining('human_agent') });
     expect(await s.transport.send(outbound(s.psid, { text: 'hi' }, 'no-such-page'))).toMatchObject({
@@ -208,7 +251,9 @@ describe('outcomes (PLATFORMS.md §3.1)', () => {
 
   it('proves each call with appsecret_proof, which the fake checks when the app requires it', async () => {
     const s = await onClock({ requireProof: true });
-    expect(await s.transport.send(outbound(s.psid, { text: 'hi' }, s.page.pageId))).toMatchObject({ kind: 'accepted' });
+    expect(await s.transport.send(outbound(s.psid, { text: 'hi' }, s.page.pageId))).toMatchObject({
+      kind: 'accepted',
+    });
     const wrongSecret = await onClockWithToken(s.fake, s.page.accessToken, 'wrong-secret');
     expect(await wrongSecret.send(outbound(s.psid, { text: 'hi' }, s.page.pageId))).toMatchObject({
       kind: 'invalid',

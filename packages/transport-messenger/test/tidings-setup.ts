@@ -22,7 +22,13 @@ export async function tidingsWithFakeMessenger(fakeOptions: FakeMessengerOptions
     baseUrl: fake.baseUrl,
   });
   const { store, backdoor } = memoryStoreWithBackdoor();
-  const tidings = createTidings({ store, clock, transports: [messenger], logger: silentLogger, businessName: 'Newsroom' });
+  const tidings = createTidings({
+    store,
+    clock,
+    transports: [messenger],
+    logger: silentLogger,
+    businessName: 'Newsroom',
+  });
   await tidings.channels.create({
     slug: 'news',
     name: 'News',
@@ -51,7 +57,8 @@ export async function tidingsWithFakeMessenger(fakeOptions: FakeMessengerOptions
     }
     throw new Error('runUntil: never done');
   };
-  const contactOf = async (psid: string) => (await tidings.contacts.find({ transport: 'messenger', address: psid }))!;
+  const contactOf = async (psid: string) =>
+    (await tidings.contacts.find({ transport: 'messenger', address: psid }))!;
   /**
    * An agent's message, queued the way the core queues every one-to-one message (a `queued` message and a priority
    * delivery with purpose `agent`) through the public Store port: the core has no public agent API yet.
@@ -100,5 +107,17 @@ export async function tidingsWithFakeMessenger(fakeOptions: FakeMessengerOptions
     await fake.close();
     await server.close();
   };
-  return { clock, fake, messenger, tidings, store, backdoor, settle, runUntil, contactOf, queueAgentMessage, close };
+  return {
+    clock,
+    fake,
+    messenger,
+    tidings,
+    store,
+    backdoor,
+    settle,
+    runUntil,
+    contactOf,
+    queueAgentMessage,
+    close,
+  };
 }

@@ -60,7 +60,12 @@ transportContract('messenger', async () => {
               id: fake.page().pageId,
               time: 1,
               messaging: [
-                { sender: { id: '1' }, recipient: { id: fake.page().pageId }, timestamp: 1, message: { mid: 'm_1', text: 'START' } },
+                {
+                  sender: { id: '1' },
+                  recipient: { id: fake.page().pageId },
+                  timestamp: 1,
+                  message: { mid: 'm_1', text: 'START' },
+                },
               ],
             },
           ],

@@ -162,7 +162,8 @@ export class InboundPipeline {
       status: event.status,
       until: event.at,
     });
-    for (const message of moved) this.ctx.events.emit('delivery.updated', { message, status: message.status });
+    for (const message of moved)
+      this.ctx.events.emit('delivery.updated', { message, status: message.status });
   }
 
   /** A message the sender account sent from elsewhere joins the conversation as outbound history, once. */
@@ -170,7 +171,11 @@ export class InboundPipeline {
     const { store, workspaceId } = this.ctx;
     const contact = await store.contacts.findByAddress(workspaceId, transport.name, event.from);
     if (!contact) return;
-    const known = await store.messages.findOutboundByProviderId(workspaceId, transport.name, event.providerMessageId);
+    const known = await store.messages.findOutboundByProviderId(
+      workspaceId,
+      transport.name,
+      event.providerMessageId,
+    );
     if (known) return;
     await store.messages.insert({
       workspaceId,

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { readParams } from './fake-body.js';
 import { FakeGraphError, fakeErrors } from './fake-errors.js';
 import { defaultRateLimits, FakeRateLimiter, type FakeRateLimits } from './fake-rate-limit.js';
-import { deliverToUser, isSlowMediaSend, send, sendSummary } from './fake-send.js';
+import { deliverToUser, send, sendSummary } from './fake-send.js';
 import type {
   FakeFault,
   FakePageInfo,
@@ -134,9 +134,15 @@ export async function fakeMessenger(options: FakeMessengerOptions = {}): Promise
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const token = typeof params.access_token === 'string' ? params.access_token : bearer;
     const match = /^\/v\d+\.\d+\/([^/]+)\/messages$/.exec(url.pathname);
-    if (!token) return fail(res, fakeErrors.noToken(), () => log({ pageId: null, status: 400, code: 2500, injected: false }));
+    if (!token)
+      return fail(res, fakeErrors.noToken(), () =>
+        log({ pageId: null, status: 400, code: 2500, injected: false }),
+      );
     const page = world.byToken.get(token);
-    if (!page) return fail(res, fakeErrors.badToken(), () => log({ pageId: null, status: 400, code: 190, injected: false }));
+    if (!page)
+      return fail(res, fakeErrors.badToken(), () =>
+        log({ pageId: null, status: 400, code: 190, injected: false }),
+      );
     const logPage = (status: number, extra: Partial<FakeRequest> = {}) =>
       log({ pageId: page.info.pageId, status, injected: false, ...sendSummary(params), ...extra });
     const proof = params.appsecret_proof;
@@ -220,7 +226,8 @@ export async function fakeMessenger(options: FakeMessengerOptions = {}): Promise
       const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
       const headers = signedHeaders(body, appSecret);
       if (requestOptions.signature === null) delete headers['x-hub-signature-256'];
-      else if (requestOptions.signature !== undefined) headers['x-hub-signature-256'] = requestOptions.signature;
+      else if (requestOptions.signature !== undefined)
+        headers['x-hub-signature-256'] = requestOptions.signature;
       return new Request(url, { method: 'POST', headers, body });
     },
     get sent() {
@@ -265,7 +272,6 @@ export async function fakeMessenger(options: FakeMessengerOptions = {}): Promise
   };
 }
 
-
 function limitsOf(limits: Partial<FakeRateLimits> | false | undefined): FakeRateLimits | false {
   return limits === false ? false : { ...defaultRateLimits, ...limits };
 }
@@ -292,14 +298,22 @@ function faultStatus(fault: FakeFault): number {
 function applyFault(fault: FakeFault, res: ServerResponse, held: Set<ServerResponse>): void {
   switch (fault.kind) {
     case 'error':
-      return answerError(res, fakeErrors.server(fault.status ?? 500));
+      answerError(res, fakeErrors.server(fault.status ?? 500));
+      return;
     case 'graph-error':
-      return answerError(
+      answerError(
         res,
-        new FakeGraphError(fault.status ?? 400, fault.code, fault.message ?? `(#${fault.code}) Injected error`, fault.subcode),
+        new FakeGraphError(
+          fault.status ?? 400,
+          fault.code,
+          fault.message ?? `(#${fault.code}) Injected error`,
+          fault.subcode,
+        ),
       );
+      return;
     case 'rate-limit':
-      return answerError(res, fakeErrors.rateLimited(fault.retryAfter ?? 1));
+      answerError(res, fakeErrors.rateLimited(fault.retryAfter ?? 1));
+      return;
     case 'drop':
       res.socket?.destroy();
       return;
@@ -316,17 +330,32 @@ function fail(res: ServerResponse, error: FakeGraphError, log: () => void): void
 }
 
 function answerError(res: ServerResponse, error: FakeGraphError): void {
-  const headers: Record<string, string> = { 'www-authenticate': 'OAuth "Facebook Platform" "invalid_request"' };
+  const headers: Record<string, string> = {
+    'www-authenticate': 'OAuth "Facebook Platform" "invalid_request"',
+  };
   if (error.retryAfter !== undefined) {
     headers['retry-after'] = String(error.retryAfter);
     headers['x-business-use-case-usage'] = JSON.stringify({
-      fake: [{ type: 'pages', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: Math.ceil(error.retryAfter / 60) }],
+      fake: [
+        {
+          type: 'pages',
+          call_count: 100,
+          total_cputime: 1,
+          total_time: 1,
+          estimated_time_to_regain_access: Math.ceil(error.retryAfter / 60),
+        },
+      ],
     });
   }
   writeJson(res, error.status, error.toJSON(), headers);
 }
 
-function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function writeJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=UTF-8',

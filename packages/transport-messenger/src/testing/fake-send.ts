@@ -21,11 +21,6 @@ export function sendSummary(params: FakeParams): { psid?: string; messagingType?
   return out;
 }
 
-export function isSlowMediaSend(params: FakeParams): boolean {
-  const type = (params.message as { attachment?: { type?: unknown } } | undefined)?.attachment?.type;
-  return type === 'audio' || type === 'video';
-}
-
 /**
  * `POST /{version}/{page}/messages` (PLATFORMS.md §3.1): checks the body, the recipient, the window (24 h; 7 days
  * with HUMAN_AGENT) and the rate limits, then delivers the message to the user and, when echoes are on, echoes it.
@@ -101,7 +96,14 @@ export function deliverToUser(
       mid: sent.mid,
       ...(sent.text !== undefined ? { text: sent.text } : {}),
       ...(message.attachment
-        ? { attachments: [{ type: sent.attachment?.type, payload: { url: sent.attachment?.url ?? `https://fake.fbcdn.test/${sent.mid}` } }] }
+        ? {
+            attachments: [
+              {
+                type: sent.attachment?.type,
+                payload: { url: sent.attachment?.url ?? `https://fake.fbcdn.test/${sent.mid}` },
+              },
+            ],
+          }
         : {}),
     },
   });
@@ -111,7 +113,9 @@ function attachmentOf(value: unknown): FakeSentAttachment | undefined {
   if (value === undefined) return undefined;
   const a = value as { type?: unknown; payload?: { url?: unknown; attachment_id?: unknown } };
   if (typeof a.type !== 'string' || !attachmentTypes.has(a.type))
-    throw fakeErrors.badAttachment('param message[attachment][type] must be one of {image, audio, video, file, template}');
+    throw fakeErrors.badAttachment(
+      'param message[attachment][type] must be one of {image, audio, video, file, template}',
+    );
   const out: FakeSentAttachment = { type: a.type as FakeSentAttachment['type'] };
   if (typeof a.payload?.url === 'string') {
     if (!/^https?:\/\//.test(a.payload.url)) throw fakeErrors.badAttachment('Attachment URL must be http(s)');

@@ -101,7 +101,8 @@ export function fakeUser(world: FakeWorld, state: FakeUserState): FakeMessengerU
           },
         ],
       }),
-    tapQuickReply: (ref, title, payload) => message(ref, { text: title, quick_reply: { payload: payload ?? title } }),
+    tapQuickReply: (ref, title, payload) =>
+      message(ref, { text: title, quick_reply: { payload: payload ?? title } }),
     pressGetStarted: (ref, payload = 'GET_STARTED') => postback(ref, 'Get Started', payload),
     pressButton: (ref, title, payload) => postback(ref, title, payload),
     openLink(ref, link) {
