@@ -100,7 +100,7 @@ export function messengerTransport(options: MessengerTransportOptions): Messenge
       return first ?? { kind: 'invalid', reason: 'nothing to send' };
     },
     parse: (request) => parseWebhook(request, webhook),
-    optinLink: (sender, token) => mMeLink(pages.get(sender.id)?.page.name ?? sender.id, token),
+    optinLink: (sender, token) => mMeLink(linkName(pages.get(sender.id)?.page) ?? sender.id, token),
     start(ctx: TransportContext) {
       context = ctx;
     },
@@ -108,4 +108,9 @@ export function messengerTransport(options: MessengerTransportOptions): Messenge
       context = null;
     },
   };
+}
+
+/** What m.me links name: the page's username where `name` can be one, else its id. */
+function linkName(page: MessengerPage | undefined): string | undefined {
+  return page?.name !== undefined && /^[A-Za-z0-9.]{5,50}$/.test(page.name) ? page.name : page?.pageId;
 }

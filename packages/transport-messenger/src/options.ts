@@ -5,11 +5,11 @@ const pageSchema = z.object({
   /** The page's numeric id: the sender id, and the page of `/{version}/{page-id}/messages`. */
   pageId: z.string().regex(/^\d{1,32}$/, 'the numeric page id'),
   accessToken: z.string().min(1, 'a page access token'),
-  /** The page's username (what m.me links name) or display name; the page id stands in when absent. */
-  name: z
-    .string()
-    .regex(/^[A-Za-z0-9.]{1,64}$/, 'the page username: letters, digits and dots')
-    .optional(),
+  /**
+   * The page's username (what `m.me/<name>` links name) or its display name. A name that cannot be a username
+   * (spaces, other characters) is only shown; links then use the page id, which m.me takes too.
+   */
+  name: z.string().min(1).max(100).optional(),
   /** How many contacts this page may hold before new sign-ups go to another page (F34). */
   capacity: z.number().int().positive().default(1_000_000),
 });

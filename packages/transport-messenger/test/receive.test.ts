@@ -228,3 +228,45 @@ describe('normalising entry[].messaging[]', () => {
     expect(result).toEqual({ events: [] });
   });
 });
+
+describe('options and links', () => {
+  it('checks the options with zod and names each bad field', () => {
+    expect(() =>
+      messengerTransport({
+        pages: [
+          { pageId: 'abc', accessToken: '' },
+          { pageId: '1', accessToken: 'x' },
+          { pageId: '1', accessToken: 'y' },
+        ],
+        appSecret: '',
+        verifyToken: 'v',
+        apiVersion: '25',
+      }),
+    ).toThrow(
+      /Invalid messengerTransport options — pages\.0\.pageId: the numeric page id; pages\.0\.accessToken: a page access token; appSecret: .*; apiVersion: a Graph API version such as v25\.0; pages\.2\.pageId: page 1 twice/,
+    );
+    expect(() => messengerTransport({ pages: [], appSecret: 's', verifyToken: 'v' })).toThrow(
+      /pages: at least one page/,
+    );
+  });
+
+  it('makes m.me links by the page username, or its id when the name is only a display name', () => {
+    const transport = messengerTransport({
+      pages: [
+        { pageId: '111', accessToken: 'a', name: 'daily.planet' },
+        { pageId: '222', accessToken: 'b', name: 'Daily Planet Sport' },
+      ],
+      appSecret: 's',
+      verifyToken: 'v',
+    });
+    const [first, second] = transport.senders;
+    expect(transport.senders.map((s) => s.display)).toEqual(['daily.planet', 'Daily Planet Sport']);
+    expect(transport.optinLink(first!, 'abc').url).toBe('https://m.me/daily.planet?ref=abc');
+    expect(transport.optinLink(second!, 'abc')).toEqual({
+      url: 'https://m.me/222?ref=abc',
+      text: null,
+      qrPayload: 'https://m.me/222?ref=abc',
+    });
+    expect(() => transport.optinLink(first!, 'x'.repeat(2084))).toThrow(RangeError);
+  });
+});
