@@ -8,8 +8,10 @@ import {
   sandboxTransport,
   type Tidings,
 } from '@tidings/core';
+import type { MessengerTransport } from '@tidings/transport-messenger';
 import type { TelegramTransport } from '@tidings/transport-telegram';
 import { closeServer, listen } from './listen.js';
+import { type RealMessengerOptions, realMessenger } from './real-messenger.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
 import { seedChannels } from './seed.js';
@@ -26,6 +28,8 @@ export interface NewsroomOptions {
   store?: Store;
   /** A real Telegram bot (polling) beside the sandboxes; `main.ts` sets it from `TELEGRAM_BOT_TOKEN`. */
   telegram?: RealTelegramOptions;
+  /** A real Messenger page (webhook) beside the sandboxes; `main.ts` sets it from the `MESSENGER_*` variables. */
+  messenger?: RealMessengerOptions;
 }
 
 export interface Newsroom {
@@ -40,6 +44,8 @@ export interface Newsroom {
   messenger: SandboxTransport;
   /** The real Telegram bot, when `telegram` was given. */
   realTelegram: TelegramTransport | null;
+  /** The real Messenger page, when `messenger` was given; its webhook is `<url>/tidings/webhooks/messenger`. */
+  realMessenger: MessengerTransport | null;
   close(): Promise<void>;
 }
 
@@ -73,8 +79,9 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       linkBase: `${url}/phone?transport=sandbox-messenger`,
     });
     const real = options.telegram ? await realTelegram(options.telegram) : null;
+    const page = options.messenger ? realMessenger(options.messenger) : null;
     const tidings = createTidings({
-      transports: real ? [sandbox, telegram, messenger, real] : [sandbox, telegram, messenger],
+      transports: [sandbox, telegram, messenger, ...(real ? [real] : []), ...(page ? [page] : [])],
       businessName: 'Newsroom',
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -84,7 +91,12 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
     await tidings.start();
     server.on(
       'request',
-      createRouter({ tidings, sandboxes: [sandbox, telegram, messenger], realTelegram: real !== null }),
+      createRouter({
+        tidings,
+        sandboxes: [sandbox, telegram, messenger],
+        realTelegram: real !== null,
+        realMessenger: page !== null,
+      }),
     );
     return {
       server,
@@ -94,6 +106,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       telegram,
       messenger,
       realTelegram: real,
+      realMessenger: page,
       async close() {
         await tidings.stop();
         await closeServer(server);

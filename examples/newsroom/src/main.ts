@@ -1,5 +1,6 @@
 import { postgresStore } from '@tidings/store-postgres';
 import { createNewsroom } from './create-app.js';
+import { messengerFromEnv } from './real-messenger.js';
 
 /** Reads the environment here only, so the app itself stays configurable from tests. */
 const port = Number(process.env.PORT || 3000);
@@ -15,7 +16,9 @@ const store = process.env.DATABASE_URL
   ? postgresStore({ connectionString: process.env.DATABASE_URL })
   : postgresStore({ pglite: dataDir });
 const token = process.env.TELEGRAM_BOT_TOKEN;
+const messenger = messengerFromEnv(process.env);
 const newsroom = await createNewsroom({
+  ...(messenger ? { messenger } : {}),
   port,
   host: process.env.HOST || 'localhost',
   store,
@@ -34,6 +37,10 @@ console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_U
   Tidings API:      ${newsroom.url}/tidings/channels${
     newsroom.realTelegram
       ? `\n  Telegram:         @${newsroom.realTelegram.senders[0]?.id} (real Telegram, polling)`
+      : ''
+  }${
+    newsroom.realMessenger
+      ? `\n  Messenger:        page ${newsroom.realMessenger.senders[0]?.display}; webhook <public URL>/tidings/webhooks/messenger`
       : ''
   }
 Press Ctrl+C to stop.`);

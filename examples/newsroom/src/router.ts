@@ -16,6 +16,8 @@ export interface RouterInput {
   sandboxes: readonly SandboxTransport[];
   /** A real Telegram bot runs beside the sandboxes: the page offers it instead of the Telegram sandbox. */
   realTelegram?: boolean;
+  /** A real Messenger page runs beside the sandboxes: the page offers it instead of the Messenger sandbox. */
+  realMessenger?: boolean;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -24,13 +26,18 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * Everything the demo serves: Tidings' own API and webhooks under its base path, the two pages and the
  * simulator's read side. Anything else is a 404.
  */
-export function createRouter({ tidings, sandboxes, realTelegram = false }: RouterInput): Listener {
+export function createRouter({
+  tidings,
+  sandboxes,
+  realTelegram = false,
+  realMessenger = false,
+}: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
   const prefix = `${tidings.options.basePath}/`;
   const signup: Record<PageLang, Page> = {
-    en: signupPage(businessName, 'en', realTelegram),
-    de: signupPage(businessName, 'de', realTelegram),
+    en: signupPage(businessName, 'en', { telegram: realTelegram, messenger: realMessenger }),
+    de: signupPage(businessName, 'de', { telegram: realTelegram, messenger: realMessenger }),
   };
   const privacy = privacyPage(businessName);
   const pages: Record<string, (url: URL) => Page> = {
