@@ -4,8 +4,12 @@
 //
 // Workload: enqueue `jobs` jobs with the library's own bulk insert (timed separately, not part of the rate), then
 // start `processes` worker processes (peers-pg.child.mjs) with no-op handlers and time from the moment they are told
-// to start until every job is complete in the database: rate = jobs / processing wall time. Each measurement uses a
-// fresh schema of its own (bench_pgboss_* / bench_gworker_*) which is dropped afterwards.
+// to start until every job is complete in the database: rate = jobs / processing wall time. The workers connect
+// before "go"; what the library does after "go" to start its loops is included, and reported as startupMs.
+// Each measurement uses a fresh schema of its own (bench_pgboss_* / bench_gworker_*), dropped afterwards.
+//
+// Usage from another bench: `const { rate } = await measurePgBoss({ jobs: 50_000 })`, likewise
+// measureGraphileWorker; both take `databaseUrl` (default DATABASE_URL) and `processes` (default 1).
 import { fork } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -173,11 +177,15 @@ const result = (o, enqueueSeconds, processing) => ({
   enqueueRate: Math.round(o.jobs / enqueueSeconds),
   seconds: Number(processing.seconds.toFixed(2)),
   rate: Math.round(o.jobs / processing.seconds),
+  // Included in `seconds`: from "go" until the library's worker was running (graphile-worker's run() resolving,
+  // pg-boss's work() calls returning), in the slowest process.
+  startupMs: Math.round(processing.startupMs),
 });
 
 /** Starts the worker processes, waits until all are connected, then times them from "go" to "every job done". */
 async function runWorkers(kind, settings, o, unfinished) {
   const handled = new Array(o.processes).fill(0);
+  let startupMs = 0;
   const errors = [];
   const children = [];
   const ready = [];
@@ -192,6 +200,7 @@ async function runWorkers(kind, settings, o, unfinished) {
         child.on('message', (m) => {
           if (m.type === 'ready') resolve();
           else if (m.type === 'progress') handled[i] = m.handled;
+          else if (m.type === 'started') startupMs = Math.max(startupMs, m.ms);
           else if (m.type === 'error') errors.push(m.message);
         });
       }),
@@ -210,7 +219,7 @@ async function runWorkers(kind, settings, o, unfinished) {
       // Ask the database only once the handlers have seen every job; then wait for the completions to land.
       if (handled.reduce((a, b) => a + b, 0) >= o.jobs && (await unfinished()) === 0) break;
     }
-    return { seconds: (performance.now() - start) / 1000 };
+    return { seconds: (performance.now() - start) / 1000, startupMs };
   } finally {
     for (const child of children) if (child.connected) child.send({ type: 'stop' });
     const timeout = sleep(15_000).then(() => 'timeout');
