@@ -28,6 +28,7 @@ const figure = (name, results, notes) => ({
   processes: results[0].processes,
   enqueueRate: Math.round(median(results.map((r) => r.enqueueRate))),
   startupMs: Math.round(median(results.map((r) => r.startupMs))),
+  handledPerJob: Math.max(...results.map((r) => r.handledPerJob)),
   notes,
 });
 

@@ -180,6 +180,9 @@ const result = (o, enqueueSeconds, processing) => ({
   // Included in `seconds`: from "go" until the library's worker was running (graphile-worker's run() resolving,
   // pg-boss's work() calls returning), in the slowest process.
   startupMs: Math.round(processing.startupMs),
+  // Handler calls per job over all processes (filled in by the last progress reports as the workers stop): 1 unless a
+  // library ran a job twice.
+  handledPerJob: processing.handled.reduce((a, b) => a + b, 0) / o.jobs,
 });
 
 /** Starts the worker processes, waits until all are connected, then times them from "go" to "every job done". */
@@ -219,7 +222,7 @@ async function runWorkers(kind, settings, o, unfinished) {
       // Ask the database only once the handlers have seen every job; then wait for the completions to land.
       if (handled.reduce((a, b) => a + b, 0) >= o.jobs && (await unfinished()) === 0) break;
     }
-    return { seconds: (performance.now() - start) / 1000, startupMs };
+    return { seconds: (performance.now() - start) / 1000, startupMs, handled };
   } finally {
     for (const child of children) if (child.connected) child.send({ type: 'stop' });
     const timeout = sleep(15_000).then(() => 'timeout');
