@@ -1,7 +1,7 @@
 // Peer job queues doing no-op work on the same PostgreSQL server (DATABASE_URL), each in a schema of its own that is
 // dropped afterwards: pg-boss 10 and graphile-worker 0.17 at their best documented settings (see peers-pg.mjs for
 // the options and the doc pages they come from), and each without its batching for reference. The headline figures
-// are the median of BENCH_PEERS_RUNS runs (default 3) of BENCH_PEERS_JOBS jobs (default 50,000, so the whole file
+// are the median of BENCH_PEERS_RUNS runs (default 3) of BENCH_PEERS_JOBS jobs (default 40,000, so the whole file
 // stays around a minute and a half on the quiet 2-core bench machine); the reference figures are one run each.
 // BENCH_PEERS_SCALE_OUT=1 adds one run each with two worker processes (both libraries scale out by more instances
 // on one database). rate = jobs / processing wall time; enqueue (the library's own bulk insert) is timed separately
@@ -9,7 +9,7 @@
 import { measureGraphileWorker, measurePgBoss } from './peers-pg.mjs';
 import { median } from './stats.mjs';
 
-const jobs = Number(process.env.BENCH_PEERS_JOBS ?? 50_000);
+const jobs = Number(process.env.BENCH_PEERS_JOBS ?? 40_000);
 const runs = Number(process.env.BENCH_PEERS_RUNS ?? 3);
 const scaleOut = process.env.BENCH_PEERS_SCALE_OUT === '1';
 

@@ -68,7 +68,7 @@ export async function measurePgBoss(options = {}) {
     }
     const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
     await boss.stop({ graceful: false, wait: true });
-    await client.query('ANALYZE');
+    await client.query(`ANALYZE ${schema}.job`);
     const settings = {
       databaseUrl: o.databaseUrl,
       schema,
@@ -142,7 +142,7 @@ export async function measureGraphileWorker(options = {}) {
     }
     const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
     await utils.release();
-    await client.query('ANALYZE');
+    await client.query(`ANALYZE ${schema}._private_jobs`);
     const worker = {
       connectionString: o.databaseUrl,
       schema,
