@@ -1,7 +1,8 @@
 // One worker process of a peer queue (pg-boss or graphile-worker) for peers-pg.mjs. Started with fork():
 // argv[2] is 'pg-boss' or 'graphile-worker', argv[3] the JSON settings. Protocol over IPC: the child connects and
 // sends { type: 'ready' }; on { type: 'go' } it starts working with no-op handlers, says how long starting took
-// ({ type: 'started', ms }) and reports how many jobs its handlers ran ({ type: 'progress', handled }) every 50 ms; on { type: 'stop' } it stops the library and exits.
+// ({ type: 'started', ms }) and reports how many jobs its handlers ran ({ type: 'progress', handled }) every 50 ms;
+// on { type: 'stop' } it stops the library and exits.
 const kind = process.argv[2];
 const settings = JSON.parse(process.argv[3]);
 let handled = 0;
