@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
-import type { ConsentRepository } from '../../ports/store.js';
+import { dayIn } from '../../clock/day-in.js';
+import type { ConsentDailyCount, ConsentRepository } from '../../ports/store.js';
 import { copyEntry } from './copy.js';
 import type { MemoryTables } from './memory-tables.js';
 
@@ -14,6 +15,23 @@ export function memoryConsent(t: MemoryTables): ConsentRepository {
       return t.ledger
         .filter((e) => e.workspaceId === workspaceId && e.contactId === contactId)
         .map(copyEntry);
+    },
+    async dailyCounts(workspaceId, range) {
+      const dayOf = dayIn(range.timeZone);
+      const counts = new Map<string, ConsentDailyCount>();
+      const add = (day: string, action: ConsentDailyCount['action'], channel: string | null) => {
+        const k = `${day}\u0000${action}\u0000${channel ?? ''}`;
+        const row = counts.get(k);
+        if (row) row.count++;
+        else counts.set(k, { day, action, channel, count: 1 });
+      };
+      for (const e of t.ledger) {
+        if (e.workspaceId !== workspaceId || e.at < range.from || e.at >= range.to) continue;
+        const day = dayOf(e.at);
+        add(day, e.action, null);
+        for (const channel of new Set(e.channels)) add(day, e.action, channel);
+      }
+      return [...counts.values()];
     },
   };
 }

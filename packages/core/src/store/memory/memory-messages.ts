@@ -31,13 +31,34 @@ export function insertMessage(
       t.outbox.broadcastMessages.set(row.broadcastId, perContact);
     }
     perContact.set(row.contactId, row.id);
-  }
+  } else touchConversation(t, row);
 
   return row;
 }
 
 const belowDelivered = new Set<Message['status']>(['sent']);
 const belowRead = new Set<Message['status']>(['sent', 'delivered']);
+
+/** A non-broadcast message moves its conversation forward; an inbound one adds an unread. */
+function touchConversation(t: MemoryTables, row: Message): void {
+  const state = t.inbox.conversations.get(row.contactId);
+  const unread = row.direction === 'in' ? 1 : 0;
+  if (!state) {
+    t.inbox.conversations.set(row.contactId, {
+      contactId: row.contactId,
+      lastActivityAt: row.at,
+      lastMessageId: row.id,
+      unread,
+      readAt: null,
+    });
+    return;
+  }
+  state.unread += unread;
+  if (row.at >= state.lastActivityAt) {
+    state.lastActivityAt = row.at;
+    state.lastMessageId = row.id;
+  }
+}
 
 export function memoryMessages(t: MemoryTables): MessageRepository {
   return {
@@ -64,7 +85,7 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       const moved: Message[] = [];
       for (const id of t.messagesByContact.get(contactId) ?? []) {
         const row = t.messages.get(id);
-        if (row?.direction !== 'out' || row.at > until || !below.has(row.status)) continue;
+        if (row?.direction !== 'out' || row.kind !== 'message' || row.at > until || !below.has(row.status)) continue;
         const next: Message = { ...row, status };
         t.messages.set(id, next);
         moved.push(copyMessage(next));

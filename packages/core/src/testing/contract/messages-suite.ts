@@ -96,6 +96,10 @@ export function messageSuite(get: ContractSubject): void {
       await out(T0 + 5, 'sent');
       await out(T0 + 9, 'sent');
       await store.messages.insert(messageRow(ws, id, { at: T0 + 6 }));
+      // An internal note is outbound and "sent" but never reaches the contact: receipts leave it alone.
+      await store.messages.insert(
+        messageRow(ws, id, { direction: 'out', kind: 'note', status: 'sent', at: T0 + 7, purpose: null }),
+      );
 
       const delivered = await store.messages.advanceOutboundUpTo(ws, id, {
         status: 'delivered',
@@ -120,6 +124,7 @@ export function messageSuite(get: ContractSubject): void {
         4: 'failed',
         5: 'read',
         6: 'received',
+        7: 'sent',
         9: 'read',
       });
       // Another workspace's contact id changes nothing.
