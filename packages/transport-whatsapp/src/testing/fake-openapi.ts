@@ -25,7 +25,8 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
  * 2. The template button `index` pattern `^[2-6, 11-14]$` (a character class refusing Meta's own `"0"`) becomes
  *    one or two digits.
  * 3. Incoming messages in webhooks reuse the outgoing schemas, whose base requires `to` and `recipient_type`;
- *    for webhooks they get an inbound base (`id`, `timestamp`, `type`, and `from` or `from_user_id`).
+ *    for webhooks they get an inbound base (`id`, `timestamp`, `type`, and `from` or `from_user_id`), and their
+ *    `errors[]` the webhook error shape (`StatusError`) instead of the HTTP one (which requires `type`).
  * 4. `calls` webhooks (Calling API) are not described; their change gets a small schema beside the others.
  * Discriminators are resolved by `type` here, as OpenAPI means them (ajv would try every `oneOf` branch).
  */
@@ -151,6 +152,7 @@ function inboundCopy(schema: Json): Json {
   const copy = structuredClone(schema);
   walk(copy, (node) => {
     if (node.$ref === '#/components/schemas/BaseMessageProperties') node.$ref = '#/components/schemas/InboundMessageBase';
+    if (node.$ref === '#/components/schemas/ErrorObject') node.$ref = '#/components/schemas/StatusError';
   });
   return copy;
 }

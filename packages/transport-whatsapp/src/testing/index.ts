@@ -1,5 +1,6 @@
 export { FakeGraphError, fakeErrors } from './fake-errors.js';
 export { loadOpenApi, type OpenApiCheck } from './fake-openapi.js';
+export { withMetaDefaults } from './fake-send.js';
 export type { FakeSubscriber } from './fake-subscriber.js';
 export type * from './fake-types.js';
 export { defaultLimits } from './fake-types.js';
