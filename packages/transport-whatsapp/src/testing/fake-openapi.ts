@@ -30,7 +30,20 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
  * 4. `calls` webhooks (Calling API) are not described; their change gets a small schema beside the others.
  * Discriminators are resolved by `type` here, as OpenAPI means them (ajv would try every `oneOf` branch).
  */
-export async function loadOpenApi(path: string | URL): Promise<OpenApiCheck> {
+export function loadOpenApi(path: string | URL): Promise<OpenApiCheck> {
+  const key = String(path);
+  let loaded = cache.get(key);
+  if (!loaded) {
+    loaded = compile(path);
+    cache.set(key, loaded);
+    loaded.catch(() => cache.delete(key));
+  }
+  return loaded;
+}
+
+const cache = new Map<string, Promise<OpenApiCheck>>();
+
+async function compile(path: string | URL): Promise<OpenApiCheck> {
   const [{ parse }, ajvModule, text] = await Promise.all([
     import('yaml'),
     import('ajv/dist/2020.js'),
