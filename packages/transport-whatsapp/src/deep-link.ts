@@ -6,7 +6,8 @@ import type { OptinLink } from '@tidings/core';
  */
 export function waMeLink(displayNumber: string, token: string): OptinLink {
   const digits = displayNumber.replace(/\D/g, '');
-  if (!/^[1-9]\d{6,14}$/.test(digits)) throw new RangeError(`"${displayNumber}" is not an international number`);
+  if (!/^[1-9]\d{6,14}$/.test(digits))
+    throw new RangeError(`"${displayNumber}" is not an international number`);
   const text = `START ${token}`;
   const url = `https://wa.me/${digits}?text=${encodeURIComponent(text)}`;
   return { url, text, qrPayload: url };

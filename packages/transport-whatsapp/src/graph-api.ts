@@ -18,7 +18,11 @@ export type GraphResult<T> =
   | { ok: false; network: Error };
 
 export interface GraphApi {
-  post<T>(path: string, body: Record<string, unknown> | FormData, signal?: AbortSignal): Promise<GraphResult<T>>;
+  post<T>(
+    path: string,
+    body: Record<string, unknown> | FormData,
+    signal?: AbortSignal,
+  ): Promise<GraphResult<T>>;
 }
 
 /** Calls `<baseUrl>/<version>/<path>` with the bearer token; never throws for HTTP or network failures. */
@@ -55,7 +59,8 @@ export function graphApi(baseUrl: string, version: string, token: string, fetchF
       }
       const retryAfterMs = retryAfter(response.headers.get('retry-after'));
       const error = (json as { error?: GraphError } | null)?.error;
-      if (error && typeof error.code === 'number') return { ok: false, error, status: response.status, retryAfterMs };
+      if (error && typeof error.code === 'number')
+        return { ok: false, error, status: response.status, retryAfterMs };
       // A proxy or load balancer: keep the status, quote the start of the body.
       return {
         ok: false,

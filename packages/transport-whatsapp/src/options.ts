@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 const senderSchema = z.object({
   /** The number's id in the Cloud API (not the number itself): the path segment of `/{phone-number-id}/messages`. */
-  phoneNumberId: z.string().regex(/^\d{5,20}$/, 'the phone number id Meta shows in the app dashboard (digits)'),
+  phoneNumberId: z
+    .string()
+    .regex(/^\d{5,20}$/, 'the phone number id Meta shows in the app dashboard (digits)'),
   /** The number people see and write to, in international form (`+49 30 1234567` or digits). */
   displayNumber: z
     .string()

@@ -26,21 +26,26 @@ export function toOutcome(
 ): SendOutcome {
   if (result.ok) {
     const id = result.body.messages?.[0]?.id;
-    if (!id) return { kind: 'retry', retryAfterMs: null, reason: 'Meta accepted the call but named no message id' };
+    if (!id)
+      return { kind: 'retry', retryAfterMs: null, reason: 'Meta accepted the call but named no message id' };
     return { kind: 'accepted', providerMessageId: id };
   }
-  if ('network' in result) return { kind: 'retry', retryAfterMs: null, reason: `network: ${result.network.message}` };
+  if ('network' in result)
+    return { kind: 'retry', retryAfterMs: null, reason: `network: ${result.network.message}` };
   const { error } = result;
   const code = String(error.code);
   const reason = describe(error);
-  if (throttleCodes.has(error.code)) return { kind: 'retry', retryAfterMs: result.retryAfterMs, reason, code };
+  if (throttleCodes.has(error.code))
+    return { kind: 'retry', retryAfterMs: result.retryAfterMs, reason, code };
   if (error.code === 131056) {
     return { kind: 'retry', retryAfterMs: Math.max(result.retryAfterMs ?? 0, pairGapMs), reason, code };
   }
   if (error.code === 131047) return { kind: 'window-closed', reason, code };
   // Meta chose not to deliver (per-person marketing limit): end the delivery as skipped, never retry at once.
-  if (error.code === 131049) return { kind: 'window-closed', reason: `not delivered by Meta: ${reason}`, code };
-  if (error.code === 131050) return { kind: 'recipient-blocked', reason: `stopped marketing messages: ${reason}`, code };
+  if (error.code === 131049)
+    return { kind: 'window-closed', reason: `not delivered by Meta: ${reason}`, code };
+  if (error.code === 131050)
+    return { kind: 'recipient-blocked', reason: `stopped marketing messages: ${reason}`, code };
   if (error.code === 131026) return { kind: 'recipient-gone', reason, code };
   if (senderBlockedCodes.has(error.code)) return { kind: 'sender-blocked', reason, code };
   if (error.code === 190 || error.code === 0 || result.status === 401) {
@@ -51,7 +56,11 @@ export function toOutcome(
     };
   }
   if (error.code === 10 || error.code === 200 || (error.code === 100 && result.status === 404)) {
-    return { kind: 'config-error', reason: `${reason} — check phoneNumberId ${sender.phoneNumberId} and its permissions`, code };
+    return {
+      kind: 'config-error',
+      reason: `${reason} — check phoneNumberId ${sender.phoneNumberId} and its permissions`,
+      code,
+    };
   }
   if (transientCodes.has(error.code) || error.is_transient || result.status >= 500) {
     return { kind: 'retry', retryAfterMs: result.retryAfterMs, reason, code };

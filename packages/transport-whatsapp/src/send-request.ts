@@ -57,11 +57,18 @@ function textBody(text: string, settings: BodySettings): { type: string; [key: s
       },
     };
   }
-  return { type: 'text', text: { body: text, preview_url: settings.linkPreviews && /https?:\/\//.test(text) } };
+  return {
+    type: 'text',
+    text: { body: text, preview_url: settings.linkPreviews && /https?:\/\//.test(text) },
+  };
 }
 
 function mediaObject(media: Media, caption: string | undefined): Record<string, string> | string {
-  const source = media.providerMediaId ? { id: media.providerMediaId } : media.url ? { link: media.url } : null;
+  const source = media.providerMediaId
+    ? { id: media.providerMediaId }
+    : media.url
+      ? { link: media.url }
+      : null;
   if (!source) return `${media.kind} without url or providerMediaId (upload bytes first)`;
   const object: Record<string, string> = { ...source };
   // WhatsApp shows no caption on audio.

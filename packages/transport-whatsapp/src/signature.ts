@@ -14,7 +14,11 @@ export function hmacKey(appSecret: string): Promise<CryptoKey> {
  * Checks `sha256=<hex>` against the raw bytes. `crypto.subtle.verify` compares in constant time; a header that is
  * not 64 hex digits is refused before any work.
  */
-export async function verifySignature(key: CryptoKey, body: Uint8Array<ArrayBuffer>, header: string | null): Promise<boolean> {
+export async function verifySignature(
+  key: CryptoKey,
+  body: Uint8Array<ArrayBuffer>,
+  header: string | null,
+): Promise<boolean> {
   const match = /^sha256=([0-9a-fA-F]{64})$/.exec(header?.trim() ?? '');
   if (!match) return false;
   const hex = match[1]!;

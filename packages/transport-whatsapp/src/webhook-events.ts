@@ -39,7 +39,11 @@ function addressOf(phone: string | undefined, userId: string | undefined): strin
   return userId ?? null;
 }
 
-function messageEvent(message: WaMessage, contacts: WaContact[], senderId: string): InboundMessageEvent | null {
+function messageEvent(
+  message: WaMessage,
+  contacts: WaContact[],
+  senderId: string,
+): InboundMessageEvent | null {
   const contact =
     contacts.find(
       (c) =>
@@ -82,7 +86,9 @@ function textOf(message: WaMessage): string | undefined {
 
 function mediaOf(message: WaMessage): Media | undefined {
   const kind = mediaKinds[message.type];
-  const object = kind ? message[message.type as 'image' | 'audio' | 'video' | 'document' | 'sticker'] : undefined;
+  const object = kind
+    ? message[message.type as 'image' | 'audio' | 'video' | 'document' | 'sticker']
+    : undefined;
   if (!kind || !object?.id) return undefined;
   const media: Media = { kind, providerMediaId: object.id };
   if (object.mime_type) media.mimeType = object.mime_type;

@@ -1,4 +1,11 @@
-import type { Content, OutboundMessage, SenderAccount, SendOutcome, Transport, TransportContext } from '@tidings/core';
+import type {
+  Content,
+  OutboundMessage,
+  SenderAccount,
+  SendOutcome,
+  Transport,
+  TransportContext,
+} from '@tidings/core';
 import { serviceWindowMs, whatsappCapabilities } from './capabilities.js';
 import { waMeLink } from './deep-link.js';
 import { type GraphApi, type GraphResult, graphApi } from './graph-api.js';
@@ -79,7 +86,10 @@ export function whatsappTransport(options: WhatsAppTransportOptions): WhatsAppTr
     async send(message: OutboundMessage, sendOptions?: { signal?: AbortSignal }): Promise<SendOutcome> {
       const sender = byId.get(message.sender.id);
       if (!sender) {
-        return { kind: 'config-error', reason: `no number ${message.sender.id} in whatsappTransport's senders` };
+        return {
+          kind: 'config-error',
+          reason: `no number ${message.sender.id} in whatsappTransport's senders`,
+        };
       }
       if (!message.content.template && outsideWindow(message.lastInboundAt, now())) {
         return {

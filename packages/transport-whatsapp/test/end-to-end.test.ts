@@ -21,7 +21,11 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
   ])('confirms a widget opt-in through the wa.me START token (%s)', async (_, hidePhone) => {
     s = await tidingsWithFakeWhatsApp();
     const ana = s.fake.subscriber({ name: 'Ana', phone: '+4915112345678', hidePhone });
-    const started = await s.tidings.optins.start({ transport: 'whatsapp', address: '+49 151 12345678', channels: ['sport'] });
+    const started = await s.tidings.optins.start({
+      transport: 'whatsapp',
+      address: '+49 151 12345678',
+      channels: ['sport'],
+    });
     const digits = s.number.displayNumber;
     expect(started.link).toEqual({
       url: `https://wa.me/${digits}?text=START%20${started.token}`,
@@ -49,7 +53,10 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
     await s.clock.advance(7000);
     const b = await s.tidings.broadcasts.create({ content: { text: 'Edition 1' }, scheduledAt: 'now' });
     await s.runUntil(async () => (await s!.tidings.broadcasts.get(b.id))?.status === 'completed');
-    expect(bo.received().at(-1)?.body).toMatchObject({ type: 'interactive', interactive: { action: { buttons: [{ reply: { id: 'STOP', title: 'Stop' } }] } } });
+    expect(bo.received().at(-1)?.body).toMatchObject({
+      type: 'interactive',
+      interactive: { action: { buttons: [{ reply: { id: 'STOP', title: 'Stop' } }] } },
+    });
     await bo.tapButton('STOP', 'Stop');
     await s.runUntil(async () => bo.texts().length === 3);
     expect(bo.texts().at(-1)).toContain('unsubscribed');
@@ -63,7 +70,9 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
     await s.clock.advance(7000);
     await cy.send('stop');
     await s.runUntil(async () => cy.texts().length === 2);
-    expect((await s.tidings.contacts.find({ transport: 'whatsapp', address: cy.address }))?.state).toBe('unsubscribed');
+    expect((await s.tidings.contacts.find({ transport: 'whatsapp', address: cy.address }))?.state).toBe(
+      'unsubscribed',
+    );
     expect(s.fake.requests.filter((r) => r.status !== 200)).toEqual([]);
     expect(schemaProblems(s)).toEqual([]);
   });
@@ -94,13 +103,21 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
     await s.runUntil(async () => (await s!.tidings.broadcasts.stats(b.id)).delivered === 2);
     await bo.read();
     await s.runUntil(async () => (await s!.tidings.broadcasts.stats(b.id)).read === 1);
-    expect(await s.tidings.broadcasts.stats(b.id)).toMatchObject({ total: 2, sent: 2, delivered: 2, read: 1 });
+    expect(await s.tidings.broadcasts.stats(b.id)).toMatchObject({
+      total: 2,
+      sent: 2,
+      delivered: 2,
+      read: 1,
+    });
     expect(schemaProblems(s)).toEqual([]);
   });
 
   it('broadcasts a template to 500 subscribers within 80/s and the 6 s pair gap, through injected 130429 and 131056, losing nothing', async () => {
     s = await tidingsWithFakeWhatsApp({ limits: { dailyTier: 1000 } }, { dailyUniqueRecipients: 1000 });
-    const contacts = await seedSubscribers(s.store, 500, { transport: 'whatsapp', senderId: s.number.phoneNumberId });
+    const contacts = await seedSubscribers(s.store, 500, {
+      transport: 'whatsapp',
+      senderId: s.number.phoneNumberId,
+    });
     const people = contacts.map((_, i) => s!.fake.subscriber({ phone: seededAddress(i) }));
     s.fake.inject({ kind: 'error', code: 130429 }, { times: 5 });
     s.fake.inject({ kind: 'error', code: 131056 }, { to: people[42]!.phone!, times: 2 });
@@ -112,12 +129,24 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
     await s.runUntil(async () => (await s!.tidings.broadcasts.get(b.id))?.status === 'completed', 250);
     await s.runUntil(async () => (await s!.tidings.broadcasts.stats(b.id)).delivered === 500, 250);
 
-    expect(await s.tidings.broadcasts.stats(b.id)).toMatchObject({ total: 500, sent: 500, delivered: 500, failed: 0 });
+    expect(await s.tidings.broadcasts.stats(b.id)).toMatchObject({
+      total: 500,
+      sent: 500,
+      delivered: 500,
+      failed: 0,
+    });
     for (const p of people) expect(p.texts()).toEqual(['edition 3']);
     const refused = s.fake.requests.filter((r) => r.status !== 200);
     expect(refused.filter((r) => !r.injected)).toEqual([]);
-    expect(refused.map((r) => r.code).sort()).toEqual([130429, 130429, 130429, 130429, 130429, 131056, 131056, 131056]);
-    expect(maxInWindow(s.fake.sent.map((m) => m.at), 1000)).toBeLessThanOrEqual(80);
+    expect(refused.map((r) => r.code).sort()).toEqual([
+      130429, 130429, 130429, 130429, 130429, 131056, 131056, 131056,
+    ]);
+    expect(
+      maxInWindow(
+        s.fake.sent.map((m) => m.at),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(80);
     for (const target of [people[42]!, people[420]!]) {
       const times = s.fake.requests.filter((r) => r.to === target.phone).map((r) => r.at);
       for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(6000);
@@ -127,7 +156,10 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
 
   it('records calls and marks a contact who stopped marketing messages (131050)', async () => {
     s = await tidingsWithFakeWhatsApp();
-    const [dan] = await seedSubscribers(s.store, 1, { transport: 'whatsapp', senderId: s.number.phoneNumberId });
+    const [dan] = await seedSubscribers(s.store, 1, {
+      transport: 'whatsapp',
+      senderId: s.number.phoneNumberId,
+    });
     const person = s.fake.subscriber({ phone: dan!.address });
     person.stopMarketing();
     const calls: string[] = [];

@@ -18,10 +18,19 @@ function client(f: FakeWhatsApp, token = f.accessToken) {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as unknown,
+    };
   };
 }
-const text = (to: string, body = 'hi') => ({ messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+const text = (to: string, body = 'hi') => ({
+  messaging_product: 'whatsapp',
+  to,
+  type: 'text',
+  text: { body },
+});
 const template = (to: string) => ({
   messaging_product: 'whatsapp',
   to,
@@ -37,12 +46,25 @@ describe('the fake WhatsApp Cloud API', () => {
     const post = client(fake);
     expect(await post(text(ana.phone!))).toMatchObject({
       status: 200,
-      body: { messaging_product: 'whatsapp', contacts: [{ input: ana.phone, wa_id: ana.phone }], messages: [{ id: expect.stringMatching(/^wamid\./), message_status: 'accepted' }] },
+      body: {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: ana.phone, wa_id: ana.phone }],
+        messages: [{ id: expect.stringMatching(/^wamid\./), message_status: 'accepted' }],
+      },
     });
-    expect(await client(fake, 'nope')(text(ana.phone!))).toMatchObject({ status: 401, body: { error: { code: 190, type: 'OAuthException' } } });
-    expect(await post(text(ana.phone!), '999/messages')).toMatchObject({ status: 400, body: { error: { code: 100 } } });
+    expect(await client(fake, 'nope')(text(ana.phone!))).toMatchObject({
+      status: 401,
+      body: { error: { code: 190, type: 'OAuthException' } },
+    });
+    expect(await post(text(ana.phone!), '999/messages')).toMatchObject({
+      status: 400,
+      body: { error: { code: 100 } },
+    });
     const bad = await post({ ...text(ana.phone!), text: { body: 'x', colour: 'red' } });
-    expect(bad).toMatchObject({ status: 400, body: { error: { code: 100, error_data: { details: expect.stringMatching(/TextMessage\/text/) } } } });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: { code: 100, error_data: { details: expect.stringMatching(/TextMessage\/text/) } } },
+    });
     expect(fake.requests.map((r) => r.status)).toEqual([200, 401, 400, 400]);
   });
 
@@ -53,7 +75,10 @@ describe('the fake WhatsApp Cloud API', () => {
     for (const p of people) await p.send('hi');
     const post = client(fake);
     for (const p of people.slice(0, 80)) expect((await post(text(p.phone!))).status).toBe(200);
-    expect(await post(text(people[80]!.phone!))).toMatchObject({ status: 429, body: { error: { code: 130429 } } });
+    expect(await post(text(people[80]!.phone!))).toMatchObject({
+      status: 429,
+      body: { error: { code: 130429 } },
+    });
     await clock.advance(1000);
     expect(await post(text(people[0]!.phone!))).toMatchObject({ body: { error: { code: 131056 } } });
     expect((await post(text(people[80]!.phone!))).status).toBe(200);
@@ -75,10 +100,13 @@ describe('the fake WhatsApp Cloud API', () => {
     await clock.advance(1000);
     await fake.idle();
     expect(fake.sent.map((m) => m.status)).toEqual(['failed', 'delivered', 'failed']);
+    type StatusPayload = {
+      entry: { changes: { value: { statuses?: { status: string; errors?: { code: number }[] }[] } }[] }[];
+    };
     const failures = fake.webhooks
-      .map((w) => (w.body as any).entry[0].changes[0].value.statuses?.[0])
+      .map((w) => (w.body as StatusPayload).entry[0]!.changes[0]!.value.statuses?.[0])
       .filter((s) => s?.status === 'failed')
-      .map((s) => s.errors[0].code);
+      .map((s) => s?.errors?.[0]?.code);
     expect(failures).toEqual([131047, 131049]);
     expect(ana.texts()).toEqual(['hello_world']);
     expect(bo.texts()).toEqual([]);
@@ -107,10 +135,18 @@ describe('the fake WhatsApp Cloud API', () => {
     form.set('type', 'image/png');
     form.set('file', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'a.png');
     const url = `${fake.baseUrl}/v23.0/${fake.number().phoneNumberId}/media`;
-    const ok = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${fake.accessToken}` }, body: form });
+    const ok = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.accessToken}` },
+      body: form,
+    });
     expect(await ok.json()).toEqual({ id: expect.stringMatching(/^\d+$/) });
     form.delete('file');
-    const missing = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${fake.accessToken}` }, body: form });
+    const missing = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.accessToken}` },
+      body: form,
+    });
     expect(missing.status).toBe(400);
   });
 });

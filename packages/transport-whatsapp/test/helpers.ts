@@ -1,13 +1,16 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { InboundEvent, OutboundMessage } from '@tidings/core';
+import type { InboundEvent, OutboundMessage, ParseResult } from '@tidings/core';
 import { type WhatsAppTransportOptions, whatsappTransport } from '../src/index.js';
 import { type FakeWhatsAppOptions, fakeWhatsApp } from '../src/testing/index.js';
 
 /** Meta's OpenAPI description, read where the workspace keeps it (not copied into the package). */
 export const openapiPath =
   process.env.WHATSAPP_OPENAPI ??
-  new URL('../../../../shared/vendor/meta-whatsapp-openapi/business-messaging-api_v23.0.yaml', import.meta.url);
+  new URL(
+    '../../../../shared/vendor/meta-whatsapp-openapi/business-messaging-api_v23.0.yaml',
+    import.meta.url,
+  );
 
 export const VERIFY = 'verify-me-123';
 
@@ -61,7 +64,7 @@ export async function serve(handler: RequestListener): Promise<{ origin: string;
 }
 
 /** A webhook endpoint that runs `parse` on what the fake posts and keeps the events. */
-export async function parsingEndpoint(parse: (request: Request) => Promise<{ events?: InboundEvent[]; response?: Response }>) {
+export async function parsingEndpoint(parse: (request: Request) => Promise<ParseResult>) {
   const events: InboundEvent[] = [];
   const statuses: number[] = [];
   const server = await serve(async (req, res) => {

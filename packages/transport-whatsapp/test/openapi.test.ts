@@ -6,7 +6,12 @@ import { openapiPath } from './helpers.js';
 
 type Examples = Record<string, { value: unknown }>;
 let check: OpenApiCheck;
-let spec: { paths: Record<string, { post: { requestBody: { content: { 'application/json': { examples: Examples } } } } }> };
+let spec: {
+  paths: Record<
+    string,
+    { post: { requestBody: { content: { 'application/json': { examples: Examples } } } } }
+  >;
+};
 
 beforeAll(async () => {
   check = await loadOpenApi(openapiPath);
@@ -25,12 +30,15 @@ describe("Meta's OpenAPI description, as the fake reads it", () => {
   });
 
   it("accepts Meta's own send examples for the message types the transport uses", () => {
-    const used = /^Send (Text Message$|(Image|Audio|Video|Document) Message|Reply Button|Message Template (Text|Media)|typing)/;
+    const used =
+      /^Send (Text Message$|(Image|Audio|Video|Document) Message|Reply Button|Message Template (Text|Media)|typing)/;
     const examples = examplesOf('/{Version}/{Phone-Number-ID}/messages').filter(([name]) => used.test(name));
     expect(examples.length).toBeGreaterThanOrEqual(12);
     for (const [name, { value }] of examples) {
       // Meta's examples write links as placeholders ("<http(s)://audio-url>", "http(s)://image-url"); the schema wants a URL.
-      const concrete = JSON.parse(JSON.stringify(value).replace(/"link":"<?http\(s\)[^"]*"/g, '"link":"https://cdn.example/media"'));
+      const concrete = JSON.parse(
+        JSON.stringify(value).replace(/"link":"<?http\(s\)[^"]*"/g, '"link":"https://cdn.example/media"'),
+      );
       const body = withMetaDefaults(concrete);
       expect([name, check.messageRequest(body)]).toEqual([name, []]);
     }
@@ -39,7 +47,9 @@ describe("Meta's OpenAPI description, as the fake reads it", () => {
   it('refuses bodies that break the schema', () => {
     const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '4915112345678' };
     expect(check.messageRequest({ ...base, type: 'text', text: { body: 'hi', bold: true } })).not.toEqual([]);
-    expect(check.messageRequest({ ...base, type: 'text', text: { body: 'hi' }, colour: 'red' })).not.toEqual([]);
+    expect(check.messageRequest({ ...base, type: 'text', text: { body: 'hi' }, colour: 'red' })).not.toEqual(
+      [],
+    );
     expect(check.messageRequest({ ...base, type: 'image', image: {} })).not.toEqual([]);
     expect(check.messageRequest({ ...base, type: 'fax' })).not.toEqual([]);
     expect(

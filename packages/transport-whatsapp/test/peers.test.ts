@@ -16,7 +16,10 @@ afterEach(async () => {
 const redirectTo =
   (baseUrl: string): typeof fetch =>
   (input, init) =>
-    fetch(String(input instanceof Request ? input.url : input).replace('https://graph.facebook.com', baseUrl), init);
+    fetch(
+      String(input instanceof Request ? input.url : input).replace('https://graph.facebook.com', baseUrl),
+      init,
+    );
 
 describe('real WhatsApp clients agree with the fake', () => {
   it('whatsapp-api-js sends text, media and a template through it, every body valid for Meta’s schema', async () => {
@@ -40,7 +43,10 @@ describe('real WhatsApp clients agree with the fake', () => {
       ),
     ];
     for (const answer of answers) {
-      expect(answer).toMatchObject({ messaging_product: 'whatsapp', messages: [{ id: expect.stringMatching(/^wamid\./) }] });
+      expect(answer).toMatchObject({
+        messaging_product: 'whatsapp',
+        messages: [{ id: expect.stringMatching(/^wamid\./) }],
+      });
     }
     expect(fake.requests.map((r) => [r.status, r.schemaErrors])).toEqual([
       [200, []],
@@ -54,9 +60,16 @@ describe('real WhatsApp clients agree with the fake', () => {
     fake = await fakeWhatsApp({ openapi: openapiPath, limits: false });
     const ana = fake.subscriber();
     await ana.send('hi');
-    const api = new WhatsAppAPI({ token: 'EAAG-not-the-token', secure: false, v: 'v23.0', ponyfill: { fetch: redirectTo(fake.baseUrl) } });
+    const api = new WhatsAppAPI({
+      token: 'EAAG-not-the-token',
+      secure: false,
+      v: 'v23.0',
+      ponyfill: { fetch: redirectTo(fake.baseUrl) },
+    });
     const answer = await api.sendMessage(fake.number().phoneNumberId, ana.phone!, new Text('x'));
-    expect(answer).toMatchObject({ error: { code: 190, type: 'OAuthException', fbtrace_id: expect.any(String) } });
+    expect(answer).toMatchObject({
+      error: { code: 190, type: 'OAuthException', fbtrace_id: expect.any(String) },
+    });
   });
 
   it('whatsapp-api-js’s own signature check accepts the fake’s webhooks (non-ASCII included) and rejects a tampered one', async () => {
@@ -68,11 +81,17 @@ describe('real WhatsApp clients agree with the fake', () => {
     const api = new WhatsAppAPI({ token: fake.accessToken, appSecret: fake.appSecret, v: 'v23.0' });
     const received: { from: string; name?: string; body?: string }[] = [];
     api.on.message = ({ from, name, message }) => {
-      received.push({ from, ...(name ? { name } : {}), ...('text' in message ? { body: message.text.body } : {}) });
+      received.push({
+        from,
+        ...(name ? { name } : {}),
+        ...('text' in message ? { body: message.text.body } : {}),
+      });
     };
     for (const webhook of fake.webhooks) {
       expect(await api.verifyRequestSignature(webhook.raw, webhook.signature)).toBe(true);
-      expect(kapsoVerify({ appSecret: fake.appSecret, rawBody: webhook.raw, signatureHeader: webhook.signature })).toBe(true);
+      expect(
+        kapsoVerify({ appSecret: fake.appSecret, rawBody: webhook.raw, signatureHeader: webhook.signature }),
+      ).toBe(true);
       expect(webhook.schemaErrors).toEqual([]);
     }
     const first = fake.webhooks[0]!;
@@ -82,16 +101,26 @@ describe('real WhatsApp clients agree with the fake', () => {
     const tampered = first.raw.replace('K\\u00f6ln', 'Bonn');
     expect(await api.verifyRequestSignature(tampered, first.signature)).toBe(false);
     await expect(api.post(JSON.parse(tampered), tampered, first.signature)).rejects.toThrow();
-    expect(kapsoVerify({ appSecret: fake.appSecret, rawBody: tampered, signatureHeader: first.signature })).toBe(false);
+    expect(
+      kapsoVerify({ appSecret: fake.appSecret, rawBody: tampered, signatureHeader: first.signature }),
+    ).toBe(false);
   });
 
   it('@kapso/whatsapp-cloud-api sends a text and a template to the fake by baseUrl', async () => {
     fake = await fakeWhatsApp({ openapi: openapiPath, limits: false });
     const bo = fake.subscriber({ name: 'Bo' });
     await bo.send('hello');
-    const client = new WhatsAppClient({ accessToken: fake.accessToken, baseUrl: fake.baseUrl, graphVersion: 'v23.0' });
+    const client = new WhatsAppClient({
+      accessToken: fake.accessToken,
+      baseUrl: fake.baseUrl,
+      graphVersion: 'v23.0',
+    });
     const phoneNumberId = fake.number().phoneNumberId;
-    const text = await client.messages.sendText({ phoneNumberId, to: `+${bo.phone}`, body: 'Hello from Kapso' });
+    const text = await client.messages.sendText({
+      phoneNumberId,
+      to: `+${bo.phone}`,
+      body: 'Hello from Kapso',
+    });
     const template = await client.messages.sendTemplate({
       phoneNumberId,
       to: bo.phone!,
@@ -114,10 +143,16 @@ describe('real WhatsApp clients agree with the fake', () => {
     fake = await fakeWhatsApp({ openapi: openapiPath });
     const bo = fake.subscriber();
     await bo.send('hello');
-    const client = new WhatsAppClient({ accessToken: fake.accessToken, baseUrl: fake.baseUrl, graphVersion: 'v23.0' });
+    const client = new WhatsAppClient({
+      accessToken: fake.accessToken,
+      baseUrl: fake.baseUrl,
+      graphVersion: 'v23.0',
+    });
     const phoneNumberId = fake.number().phoneNumberId;
     await client.messages.sendText({ phoneNumberId, to: bo.phone!, body: 'one' });
-    const refused = await client.messages.sendText({ phoneNumberId, to: bo.phone!, body: 'two' }).catch((e: unknown) => e);
+    const refused = await client.messages
+      .sendText({ phoneNumberId, to: bo.phone!, body: 'two' })
+      .catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 131056 });
   });
 });

@@ -12,7 +12,10 @@ afterEach(async () => {
 async function setup() {
   const s = await fakeAndTransport();
   const endpoint = await parsingEndpoint((r) => s.transport.parse(r));
-  cleanup.push(() => endpoint.close(), () => s.fake.close());
+  cleanup.push(
+    () => endpoint.close(),
+    () => s.fake.close(),
+  );
   await s.fake.setWebhook(endpoint.url, VERIFY);
   return { ...s, endpoint };
 }
@@ -23,7 +26,9 @@ describe('receiving webhooks', () => {
   it('answers the GET handshake only with the verify token', async () => {
     const s = await setup();
     const url = (token: string) =>
-      new Request(`http://x/tidings/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=42&hub.verify_token=${token}`);
+      new Request(
+        `http://x/tidings/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=42&hub.verify_token=${token}`,
+      );
     const ok = await s.transport.parse(url(VERIFY));
     expect(ok.response?.status).toBe(200);
     expect(await ok.response?.text()).toBe('42');
@@ -47,14 +52,23 @@ describe('receiving webhooks', () => {
     for (const result of [
       await post(genuine.raw),
       await post(genuine.raw.replace('hello', 'STOP!'), genuine.signature),
-      await post(genuine.raw, genuine.signature.replace(/.$/, (c) => (c === '0' ? '1' : '0'))),
+      await post(
+        genuine.raw,
+        genuine.signature.replace(/.$/, (c) => (c === '0' ? '1' : '0')),
+      ),
       await post(genuine.raw, 'sha256=zz'),
       await post('not json', genuine.signature),
     ]) {
       expect(result.events ?? []).toEqual([]);
       expect(result.response?.status).toBe(401);
     }
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(s.fake.appSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(s.fake.appSecret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
     const bad = await post('not json', await signBody(key, new TextEncoder().encode('not json')));
     expect(bad.response?.status).toBe(400);
   });
@@ -72,8 +86,22 @@ describe('receiving webhooks', () => {
     const number = s.number.phoneNumberId;
     const base = { senderId: number, from: '+4915112345678', at: expect.any(Number) };
     expect(s.endpoint.events).toEqual([
-      { type: 'message', ...base, providerMessageId: expect.stringMatching(/^wamid\./), phone: '+4915112345678', profileName: 'Ana', text: 'Grüße 👍' },
-      expect.objectContaining({ media: { kind: 'image', providerMediaId: expect.any(String), mimeType: 'image/jpeg', caption: 'look' } }),
+      {
+        type: 'message',
+        ...base,
+        providerMessageId: expect.stringMatching(/^wamid\./),
+        phone: '+4915112345678',
+        profileName: 'Ana',
+        text: 'Grüße 👍',
+      },
+      expect.objectContaining({
+        media: {
+          kind: 'image',
+          providerMediaId: expect.any(String),
+          mimeType: 'image/jpeg',
+          caption: 'look',
+        },
+      }),
       expect.objectContaining({ media: expect.objectContaining({ kind: 'document', filename: 'cv.pdf' }) }),
       expect.objectContaining({ type: 'message', text: 'STOP' }),
       expect.objectContaining({ type: 'message', text: 'STOP' }),
@@ -113,7 +141,13 @@ describe('receiving webhooks', () => {
     const cy = s.fake.subscriber({ name: 'Cy' });
     await cy.send('hi');
     const send = (text: string) =>
-      s.transport.send({ sender: s.transport.senders[0]!, to: cy.address, content: { text }, purpose: 'reply', messageId: text });
+      s.transport.send({
+        sender: s.transport.senders[0]!,
+        to: cy.address,
+        content: { text },
+        purpose: 'reply',
+        messageId: text,
+      });
     const first = await send('one');
     const id = first.kind === 'accepted' ? first.providerMessageId : '';
     s.fake.flushStatuses();
@@ -122,7 +156,13 @@ describe('receiving webhooks', () => {
     await s.fake.reportStatus(id, 'failed', 131050);
     const statuses = s.endpoint.events.filter((e) => e.type !== 'message');
     expect(statuses).toEqual([
-      { type: 'status', senderId: s.number.phoneNumberId, providerMessageId: id, status: 'sent', at: expect.any(Number) },
+      {
+        type: 'status',
+        senderId: s.number.phoneNumberId,
+        providerMessageId: id,
+        status: 'sent',
+        at: expect.any(Number),
+      },
       expect.objectContaining({ status: 'delivered' }),
       expect.objectContaining({ status: 'read' }),
       expect.objectContaining({ status: 'failed', error: { code: '131050', reason: expect.any(String) } }),

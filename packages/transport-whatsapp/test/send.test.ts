@@ -27,12 +27,18 @@ describe('sending through the fake Cloud API', () => {
       await s.send({ media: { kind: 'video', providerMediaId: '1234567890', caption: 'clip' } }),
       await s.send({ media: { kind: 'audio', url: 'https://cdn.example/a.mp3' } }),
       await s.send({
-        media: { kind: 'document', bytes: new Uint8Array([37, 80, 68, 70]), mimeType: 'application/pdf', filename: 'inv.pdf' },
+        media: {
+          kind: 'document',
+          bytes: new Uint8Array([37, 80, 68, 70]),
+          mimeType: 'application/pdf',
+          filename: 'inv.pdf',
+        },
       }),
       await s.send({ template: { name: 'edition', language: 'de', parameters: ['Ana', 'Nr. 7'] } }),
       await s.send({ text: 'Edition 7 is out' }, { purpose: 'broadcast' }),
     ];
-    for (const o of outcomes) expect(o).toMatchObject({ kind: 'accepted', providerMessageId: expect.stringMatching(/^wamid\./) });
+    for (const o of outcomes)
+      expect(o).toMatchObject({ kind: 'accepted', providerMessageId: expect.stringMatching(/^wamid\./) });
     expect(s.fake.requests.map((r) => [r.path.split('/').at(-1), r.status, r.schemaErrors])).toEqual([
       ['messages', 200, []],
       ['messages', 200, []],
@@ -44,21 +50,42 @@ describe('sending through the fake Cloud API', () => {
       ['messages', 200, []],
     ]);
     const bodies = s.fake.sent.map((m) => m.body);
-    expect(bodies[0]).toMatchObject({ type: 'text', text: { body: 'Hello https://example.com', preview_url: true } });
-    expect(bodies[1]).toMatchObject({ type: 'image', image: { link: 'https://cdn.example/p.jpg', caption: 'A picture' } });
+    expect(bodies[0]).toMatchObject({
+      type: 'text',
+      text: { body: 'Hello https://example.com', preview_url: true },
+    });
+    expect(bodies[1]).toMatchObject({
+      type: 'image',
+      image: { link: 'https://cdn.example/p.jpg', caption: 'A picture' },
+    });
     expect(bodies[2]).toMatchObject({ type: 'video', video: { id: '1234567890', caption: 'clip' } });
-    expect(bodies[4]).toMatchObject({ type: 'document', document: { id: expect.any(String), filename: 'inv.pdf' } });
+    expect(bodies[4]).toMatchObject({
+      type: 'document',
+      document: { id: expect.any(String), filename: 'inv.pdf' },
+    });
     expect(bodies[5]).toMatchObject({
       type: 'template',
       template: {
         name: 'edition',
         language: { code: 'de' },
-        components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }, { type: 'text', text: 'Nr. 7' }] }],
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Ana' },
+              { type: 'text', text: 'Nr. 7' },
+            ],
+          },
+        ],
       },
     });
     expect(bodies[6]).toMatchObject({
       type: 'interactive',
-      interactive: { type: 'button', body: { text: 'Edition 7 is out' }, action: { buttons: [{ type: 'reply', reply: { id: 'STOP', title: 'Stop' } }] } },
+      interactive: {
+        type: 'button',
+        body: { text: 'Edition 7 is out' },
+        action: { buttons: [{ type: 'reply', reply: { id: 'STOP', title: 'Stop' } }] },
+      },
     });
     expect(s.ana.texts()).toEqual([
       'Hello https://example.com',
@@ -76,14 +103,18 @@ describe('sending through the fake Cloud API', () => {
     const id = await s.ana.send('are you there?');
     await s.transport.markRead(s.number.phoneNumberId, id, { typing: true });
     expect(s.fake.requests.at(-1)).toMatchObject({ status: 200, schemaErrors: [] });
-    await expect(s.transport.markRead(s.number.phoneNumberId, 'wamid.unknown')).rejects.toThrow(/mark as read failed/);
+    await expect(s.transport.markRead(s.number.phoneNumberId, 'wamid.unknown')).rejects.toThrow(
+      /mark as read failed/,
+    );
   });
 
   it('refuses text over 4,096 characters and a caption over 1,024 without calling the API', async () => {
     const s = await setup();
     const before = s.fake.requests.length;
     expect(await s.send({ text: 'x'.repeat(4097) })).toMatchObject({ kind: 'invalid' });
-    expect(await s.send({ media: { kind: 'image', url: 'https://cdn.example/p.jpg', caption: 'c'.repeat(1025) } })).toMatchObject({
+    expect(
+      await s.send({ media: { kind: 'image', url: 'https://cdn.example/p.jpg', caption: 'c'.repeat(1025) } }),
+    ).toMatchObject({
       kind: 'invalid',
     });
     expect(await s.send({ text: '   ' })).toMatchObject({ kind: 'invalid' });
@@ -95,12 +126,18 @@ describe('sending through the fake Cloud API', () => {
     const s = await setup();
     const before = s.fake.requests.length;
     const dayAgo = Date.now() - 24 * 60 * 60 * 1000 - 1;
-    expect(await s.send({ text: 'late' }, { lastInboundAt: dayAgo })).toMatchObject({ kind: 'window-closed' });
-    expect(await s.send({ text: 'never wrote' }, { lastInboundAt: null })).toMatchObject({ kind: 'window-closed' });
+    expect(await s.send({ text: 'late' }, { lastInboundAt: dayAgo })).toMatchObject({
+      kind: 'window-closed',
+    });
+    expect(await s.send({ text: 'never wrote' }, { lastInboundAt: null })).toMatchObject({
+      kind: 'window-closed',
+    });
     expect(s.fake.requests.length).toBe(before);
     const template = { name: 'edition', language: 'en', parameters: [] };
     expect(await s.send({ template }, { lastInboundAt: dayAgo })).toMatchObject({ kind: 'accepted' });
-    expect(await s.send({ text: 'fresh' }, { lastInboundAt: Date.now() - 1000 })).toMatchObject({ kind: 'accepted' });
+    expect(await s.send({ text: 'fresh' }, { lastInboundAt: Date.now() - 1000 })).toMatchObject({
+      kind: 'accepted',
+    });
   });
 
   it.each([
@@ -111,8 +148,16 @@ describe('sending through the fake Cloud API', () => {
     [131056, { kind: 'retry', retryAfterMs: 6000, code: '131056' }, undefined],
     [131047, { kind: 'window-closed', code: '131047' }, undefined],
     [131026, { kind: 'recipient-gone', code: '131026' }, undefined],
-    [131049, { kind: 'window-closed', code: '131049', reason: expect.stringMatching(/not delivered by Meta/) }, undefined],
-    [131050, { kind: 'recipient-blocked', code: '131050', reason: expect.stringMatching(/stopped marketing/) }, undefined],
+    [
+      131049,
+      { kind: 'window-closed', code: '131049', reason: expect.stringMatching(/not delivered by Meta/) },
+      undefined,
+    ],
+    [
+      131050,
+      { kind: 'recipient-blocked', code: '131050', reason: expect.stringMatching(/stopped marketing/) },
+      undefined,
+    ],
     [368, { kind: 'sender-blocked', code: '368' }, undefined],
     [131048, { kind: 'sender-blocked', code: '131048' }, undefined],
     [190, { kind: 'config-error', code: '190', reason: expect.stringMatching(/accessToken/) }, undefined],
@@ -136,7 +181,10 @@ describe('sending through the fake Cloud API', () => {
     s.fake.inject({ kind: 'server-error', status: 503 });
     expect(await s.send({ text: 'hi' })).toMatchObject({ kind: 'retry' });
     s.fake.inject({ kind: 'drop' });
-    expect(await s.send({ text: 'hi' })).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/network/) });
+    expect(await s.send({ text: 'hi' })).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringMatching(/network/),
+    });
   });
 
   it('a number not in the senders is a configuration error', async () => {

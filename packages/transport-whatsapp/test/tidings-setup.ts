@@ -27,7 +27,13 @@ export async function tidingsWithFakeWhatsApp(
     ...options,
   });
   const store = memoryStore();
-  const tidings = createTidings({ store, clock, transports: [whatsapp], logger: silentLogger, businessName: 'Newsroom' });
+  const tidings = createTidings({
+    store,
+    clock,
+    transports: [whatsapp],
+    logger: silentLogger,
+    businessName: 'Newsroom',
+  });
   await tidings.channels.create({
     slug: 'news',
     name: 'News',

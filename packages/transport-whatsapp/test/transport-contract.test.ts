@@ -1,8 +1,8 @@
 import type { Tidings } from '@tidings/core';
 import { toNodeHandler } from '@tidings/core/node';
 import { transportContract } from '@tidings/core/testing';
-import { type FakeSubscriber, fakeWhatsApp } from '../src/testing/index.js';
 import { whatsappTransport } from '../src/index.js';
+import { type FakeSubscriber, fakeWhatsApp } from '../src/testing/index.js';
 import { openapiPath, serve, VERIFY } from './helpers.js';
 
 /** The WhatsApp transport passes the contract every messenger plugin passes, against the fake Cloud API. */
@@ -65,9 +65,20 @@ transportContract('whatsapp', async () => {
                   field: 'messages',
                   value: {
                     messaging_product: 'whatsapp',
-                    metadata: { display_phone_number: number.displayNumber, phone_number_id: number.phoneNumberId },
+                    metadata: {
+                      display_phone_number: number.displayNumber,
+                      phone_number_id: number.phoneNumberId,
+                    },
                     contacts: [{ profile: { name: 'Eve' }, wa_id: '4915100000000' }],
-                    messages: [{ from: '4915100000000', id: 'wamid.X', timestamp: '1', type: 'text', text: { body: 'START' } }],
+                    messages: [
+                      {
+                        from: '4915100000000',
+                        id: 'wamid.X',
+                        timestamp: '1',
+                        type: 'text',
+                        text: { body: 'START' },
+                      },
+                    ],
                   },
                 },
               ],

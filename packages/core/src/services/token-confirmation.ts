@@ -38,7 +38,12 @@ export async function confirmByToken(
   if (status !== 'pending') return reject(`token ${status}`);
   // Where the platform hides the phone behind a business-scoped id, the token in the text is the proof.
   const phone = knownPhone(contact);
-  if (token.address !== null && token.address !== contact.address && phone !== null && phone !== token.address) {
+  if (
+    token.address !== null &&
+    token.address !== contact.address &&
+    phone !== null &&
+    phone !== token.address
+  ) {
     return reject('token sent from another address');
   }
   if (!(await store.optinTokens.consume(workspaceId, token.token, contact.id, now)))

@@ -38,7 +38,12 @@ export class FakeGraphError extends Error {
 /** Meta's codes and wording for what the fake enforces; `throttleStatus` is configurable (copies disagree). */
 export const fakeErrors = {
   badToken: () =>
-    new FakeGraphError(401, 190, 'Invalid OAuth access token - Cannot parse access token', 'Invalid OAuth access token.'),
+    new FakeGraphError(
+      401,
+      190,
+      'Invalid OAuth access token - Cannot parse access token',
+      'Invalid OAuth access token.',
+    ),
   unknownNumber: (id: string) =>
     new FakeGraphError(
       400,
@@ -81,7 +86,12 @@ export const fakeErrors = {
       'Unable to deliver message. Reasons can include: the recipient phone number is not a WhatsApp phone number; the recipient has not accepted the terms of service.',
     ),
   ecosystem: (details = 'Message not delivered to maintain healthy ecosystem engagement.') =>
-    new FakeGraphError(400, 131049, 'This message was not delivered to maintain healthy ecosystem engagement.', details),
+    new FakeGraphError(
+      400,
+      131049,
+      'This message was not delivered to maintain healthy ecosystem engagement.',
+      details,
+    ),
   stoppedMarketing: () =>
     new FakeGraphError(
       400,
@@ -92,7 +102,17 @@ export const fakeErrors = {
   restricted: () =>
     new FakeGraphError(400, 368, 'Temporarily blocked for policies violations', 'The account is restricted.'),
   spam: () =>
-    new FakeGraphError(400, 131048, 'Spam rate limit hit', 'Message failed to send because there are restrictions on how many messages can be sent from this phone number.'),
+    new FakeGraphError(
+      400,
+      131048,
+      'Spam rate limit hit',
+      'Message failed to send because there are restrictions on how many messages can be sent from this phone number.',
+    ),
   server: (status = 500) =>
-    new FakeGraphError(status, 131000, 'Something went wrong', 'Message failed to send due to an unknown error.'),
+    new FakeGraphError(
+      status,
+      131000,
+      'Something went wrong',
+      'Message failed to send due to an unknown error.',
+    ),
 };

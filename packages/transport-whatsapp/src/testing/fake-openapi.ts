@@ -68,10 +68,14 @@ async function compile(path: string | URL): Promise<OpenApiCheck> {
   };
   const check = (name: string, data: unknown) => {
     const v = validator(name);
-    return v(data) ? [] : (v.errors ?? []).map((e) => `${name}${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+    return v(data)
+      ? []
+      : (v.errors ?? []).map((e) => `${name}${e.instancePath || '/'} ${e.message ?? ''}`.trim());
   };
-  const messageMapping = (doc.components.schemas.Message?.discriminator as { mapping: Record<string, string> })
-    .mapping;
+  const discriminator = doc.components.schemas.Message?.discriminator as
+    | { mapping?: Record<string, string> }
+    | undefined;
+  const messageMapping = discriminator?.mapping ?? {};
 
   return {
     messageRequest(body) {
@@ -79,7 +83,8 @@ async function compile(path: string | URL): Promise<OpenApiCheck> {
       const b = body as Json;
       if ('status' in b && !('type' in b)) return check('MarkMessageRequestPayload', body);
       const target = messageMapping[String(b.type)];
-      if (!target) return [`Message/type "${String(b.type)}" is none of ${Object.keys(messageMapping).join(', ')}`];
+      if (!target)
+        return [`Message/type "${String(b.type)}" is none of ${Object.keys(messageMapping).join(', ')}`];
       return check(target.split('/').at(-1)!, body);
     },
     webhook: (body) => check('WebhookPayload', body),
@@ -96,7 +101,8 @@ function mend(schemas: Record<string, Json>): Record<string, Json> {
   walk(schemas, (node) => {
     const allOf = node.allOf as Json[] | undefined;
     if (Array.isArray(allOf) && allOf.some((m) => m.additionalProperties === false)) {
-      for (const member of allOf) if (member.additionalProperties === false) delete member.additionalProperties;
+      for (const member of allOf)
+        if (member.additionalProperties === false) delete member.additionalProperties;
       node.unevaluatedProperties = false;
     }
     if (node.pattern === '^[2-6, 11-14]$') node.pattern = '^[0-9]{1,2}$';
@@ -164,7 +170,8 @@ function mend(schemas: Record<string, Json>): Record<string, Json> {
 function inboundCopy(schema: Json): Json {
   const copy = structuredClone(schema);
   walk(copy, (node) => {
-    if (node.$ref === '#/components/schemas/BaseMessageProperties') node.$ref = '#/components/schemas/InboundMessageBase';
+    if (node.$ref === '#/components/schemas/BaseMessageProperties')
+      node.$ref = '#/components/schemas/InboundMessageBase';
     if (node.$ref === '#/components/schemas/ErrorObject') node.$ref = '#/components/schemas/StatusError';
   });
   return copy;

@@ -53,7 +53,8 @@ export function sendMessage(
 
   const person = world.byPhone.get(to) ?? world.byBsuid.get(to);
   const blocked = person?.blocked.has(number.phoneNumberId) ?? false;
-  if (blocked && world.behaviour.blockedAnswer === 'undeliverable') return { error: fakeErrors.undeliverable() };
+  if (blocked && world.behaviour.blockedAnswer === 'undeliverable')
+    return { error: fakeErrors.undeliverable() };
   const isTemplate = body.type === 'template';
   const last = person?.lastInbound.get(number.phoneNumberId);
   const inWindow = last !== undefined && now - last < DAY;
@@ -85,7 +86,9 @@ export function sendMessage(
   return {
     body: {
       messaging_product: 'whatsapp',
-      contacts: [{ input: String(body.to ?? body.recipient), ...(person?.phone ? { wa_id: person.phone } : {}) }],
+      contacts: [
+        { input: String(body.to ?? body.recipient), ...(person?.phone ? { wa_id: person.phone } : {}) },
+      ],
       messages: [{ id: message.wamid, message_status: 'accepted' }],
     },
   };
@@ -108,7 +111,9 @@ function failureOf(
     if (person.stoppedMarketing) return fakeErrors.stoppedMarketing();
     // No code is documented for the messaging tier; the fake reports 131049 with its own details.
     if (!world.limiter.admitOutsideWindow(to, now)) {
-      return fakeErrors.ecosystem('Message failed to send because the business reached its daily messaging limit.');
+      return fakeErrors.ecosystem(
+        'Message failed to send because the business reached its daily messaging limit.',
+      );
     }
   }
   return null;
@@ -137,7 +142,14 @@ function errorFor(code: number, status: number, retryAfterSeconds?: number): Fak
     case 190:
       return fakeErrors.badToken();
     default:
-      return new FakeGraphError(status, code, `Error ${code}`, `Injected error ${code}.`, 'OAuthException', retryAfterSeconds);
+      return new FakeGraphError(
+        status,
+        code,
+        `Error ${code}`,
+        `Injected error ${code}.`,
+        'OAuthException',
+        retryAfterSeconds,
+      );
   }
 }
 

@@ -15,7 +15,13 @@ export function postStatus(
   message.status = status;
   const number = world.numbers.get(message.phoneNumberId)!;
   const person = world.byPhone.get(message.to) ?? world.byBsuid.get(message.to);
-  const phone = person ? (person.hidePhone ? null : person.phone) : /^\d+$/.test(message.to) ? message.to : null;
+  const phone = person
+    ? person.hidePhone
+      ? null
+      : person.phone
+    : /^\d+$/.test(message.to)
+      ? message.to
+      : null;
   const item = {
     id: message.wamid,
     status,

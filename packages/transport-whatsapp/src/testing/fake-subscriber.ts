@@ -41,7 +41,12 @@ export function fakeSubscriber(
   state: SubscriberState,
   numberOf: (id?: string) => FakeNumber,
 ): FakeSubscriber {
-  const inbound = (to: string | undefined, type: string, fields: Record<string, unknown>, context = false) => {
+  const inbound = (
+    to: string | undefined,
+    type: string,
+    fields: Record<string, unknown>,
+    context = false,
+  ) => {
     const number = numberOf(to);
     const now = world.now();
     state.lastInbound.set(number.phoneNumberId, now);
@@ -81,7 +86,12 @@ export function fakeSubscriber(
       return inbound(o.to, kind, { [kind]: object });
     },
     tapButton: (id, title, o = {}) =>
-      inbound(o.to, 'interactive', { interactive: { type: 'button_reply', button_reply: { id, title } } }, true),
+      inbound(
+        o.to,
+        'interactive',
+        { interactive: { type: 'button_reply', button_reply: { id, title } } },
+        true,
+      ),
     tapQuickReply: (payload, text, o = {}) => inbound(o.to, 'button', { button: { payload, text } }, true),
     sendUnsupported: (o = {}) =>
       inbound(o.to, 'unsupported', {
@@ -107,7 +117,9 @@ export function fakeSubscriber(
         direction: 'USER_INITIATED',
         timestamp: seconds(now),
       };
-      await world.outbox.post(envelope(world, number, 'calls', { contacts: [contactOf(state)], calls: [call] }));
+      await world.outbox.post(
+        envelope(world, number, 'calls', { contacts: [contactOf(state)], calls: [call] }),
+      );
       return id;
     },
     block: (id) => void state.blocked.add(pick(id)),

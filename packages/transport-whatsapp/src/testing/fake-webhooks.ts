@@ -9,7 +9,10 @@ const encoder = new TextEncoder();
  * the raw bytes and HMAC over the escaped form agree (PLATFORMS.md §1.5).
  */
 export function metaJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Posts webhooks one at a time, in order, signed with the app secret; retries a failed one a few times. */

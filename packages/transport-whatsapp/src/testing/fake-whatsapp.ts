@@ -147,7 +147,12 @@ export async function fakeWhatsApp(options: FakeWhatsAppOptions = {}): Promise<F
   let nextPhone = 4_915_112_000_000;
   let traceCounter = 0;
 
-  const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const answer = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const text = JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json; charset=UTF-8',
@@ -201,7 +206,8 @@ export async function fakeWhatsApp(options: FakeWhatsAppOptions = {}): Promise<F
     }
     const filled = withMetaDefaults(body);
     entry.schemaErrors = openapi?.messageRequest(filled) ?? [];
-    if (entry.schemaErrors.length > 0) return fail(fakeErrors.invalidParameter(entry.schemaErrors.join('; ')));
+    if (entry.schemaErrors.length > 0)
+      return fail(fakeErrors.invalidParameter(entry.schemaErrors.join('; ')));
     const to = String(body.to ?? body.recipient ?? '').replace(/^\+/, '');
     if (to) entry.to = to;
     const fault = body.status === 'read' ? undefined : takeFault(number.phoneNumberId, to);
@@ -225,7 +231,9 @@ export async function fakeWhatsApp(options: FakeWhatsAppOptions = {}): Promise<F
   ) => {
     let form: FormData;
     try {
-      form = await new Response(new Uint8Array(raw), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+      form = await new Response(new Uint8Array(raw), {
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+      }).formData();
     } catch {
       return fail(fakeErrors.invalidParameter('The upload is not multipart/form-data.'));
     }
@@ -234,7 +242,8 @@ export async function fakeWhatsApp(options: FakeWhatsAppOptions = {}): Promise<F
       return fail(fakeErrors.invalidParameter('messaging_product must be "whatsapp"'));
     }
     const file = form.get('file');
-    if (!(file instanceof Blob) || file.size === 0) return fail(fakeErrors.invalidParameter('file is required'));
+    if (!(file instanceof Blob) || file.size === 0)
+      return fail(fakeErrors.invalidParameter('file is required'));
     const id = String(4_490_709_327_384_033 + world.mediaIds.size);
     world.mediaIds.add(id);
     answer(res, 200, { id });
@@ -268,7 +277,9 @@ export async function fakeWhatsApp(options: FakeWhatsAppOptions = {}): Promise<F
       const response = await fetch(target);
       const text = await response.text();
       if (response.status !== 200 || text !== challenge) {
-        throw new Error(`the webhook at ${url} did not answer the challenge (${response.status} ${text.slice(0, 80)})`);
+        throw new Error(
+          `the webhook at ${url} did not answer the challenge (${response.status} ${text.slice(0, 80)})`,
+        );
       }
       world.outbox.url = url;
     },
@@ -309,7 +320,8 @@ export async function fakeWhatsApp(options: FakeWhatsAppOptions = {}): Promise<F
     reportStatus(wamid, status, code) {
       const message = world.byWamid.get(wamid);
       if (!message) throw new RangeError(`the fake WhatsApp sent no message ${wamid}`);
-      const error = status === 'failed' ? new FakeGraphError(400, code ?? 131026, 'Failed', 'Failed.') : undefined;
+      const error =
+        status === 'failed' ? new FakeGraphError(400, code ?? 131026, 'Failed', 'Failed.') : undefined;
       return postStatus(world, message, status, error);
     },
     flushStatuses() {

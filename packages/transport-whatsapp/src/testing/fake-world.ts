@@ -61,7 +61,12 @@ export interface FakeWorld {
 export const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
 /** The change envelope of one webhook (PLATFORMS.md §1.6). */
-export function envelope(world: FakeWorld, number: FakeNumber, field: string, value: Record<string, unknown>) {
+export function envelope(
+  world: FakeWorld,
+  number: FakeNumber,
+  field: string,
+  value: Record<string, unknown>,
+) {
   return {
     object: 'whatsapp_business_account',
     entry: [
