@@ -13,7 +13,7 @@ import { needsUpload, uploadMedia } from './media-upload.js';
 import { resolveOptions, type WhatsAppSender, type WhatsAppTransportOptions } from './options.js';
 import { type SendResponse, toOutcome } from './outcome.js';
 import { markReadBody, messageBodies } from './send-request.js';
-import { hmacKey } from './signature.js';
+import { signatureCheck } from './signature.js';
 import { parseWebhook } from './webhook.js';
 
 /** The WhatsApp transport, with the Cloud API calls beyond sending. */
@@ -55,7 +55,7 @@ export function whatsappTransport(options: WhatsAppTransportOptions): WhatsAppTr
   const capabilities = whatsappCapabilities(o);
   const webhook = {
     verifyToken: o.verifyToken,
-    key: hmacKey(o.appSecret),
+    checkSignature: signatureCheck(o.appSecret),
     phoneNumberIds: new Set(byId.keys()),
   };
   let now: () => number = Date.now;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { signBody } from '../src/index.js';
+import { signatureCheck, signBody, verifySignature } from '../src/index.js';
 import type { FakeWhatsApp } from '../src/testing/index.js';
 import { fakeAndTransport, parsingEndpoint, VERIFY } from './helpers.js';
 
@@ -71,6 +71,28 @@ describe('receiving webhooks', () => {
     );
     const bad = await post('not json', await signBody(key, new TextEncoder().encode('not json')));
     expect(bad.response?.status).toBe(400);
+  });
+
+  it('checks signatures alike with node:crypto and with Web Crypto (other runtimes)', async () => {
+    const secret = 'an-app-secret-123';
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+    const body = new TextEncoder().encode('{"object":"whatsapp_business_account","entry":[]}');
+    const header = await signBody(key, body);
+    const other = new TextEncoder().encode('{"object":"whatsapp_business_account","entry":[{}]}');
+    const check = signatureCheck(secret);
+    expect([await check(body, header), await verifySignature(key, body, header)]).toEqual([true, true]);
+    expect([await check(other, header), await verifySignature(key, other, header)]).toEqual([false, false]);
+    expect([
+      await check(body, header.toUpperCase()),
+      await check(body, null),
+      await check(body, 'sha1=abc'),
+    ]).toEqual([false, false, false]);
   });
 
   it('normalises texts, names, media, button replies, unsupported messages and calls', async () => {
