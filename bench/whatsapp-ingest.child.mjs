@@ -1,7 +1,7 @@
 // The server side of whatsapp.bench.mjs: Tidings with the WhatsApp transport and the memory store, its handler on
 // node:http at 127.0.0.1. Prints the port; on "count" from the parent, prints how many messages were stored.
 import { createServer } from 'node:http';
-import { createTidings, memoryStore, silentLogger } from '@tidings/core';
+import { createTidings, memoryStore, sandboxTransport, silentLogger } from '@tidings/core';
 import { toNodeHandler } from '@tidings/core/node';
 import { whatsappTransport } from '@tidings/transport-whatsapp';
 
@@ -14,7 +14,15 @@ const whatsapp = whatsappTransport({
   baseUrl: 'http://127.0.0.1:9', // never called: plain texts cause no replies
 });
 const store = memoryStore();
-const tidings = createTidings({ store, transports: [whatsapp], logger: silentLogger, businessName: 'Bench' });
+// The sandbox's unsigned JSON webhook beside it: the same handler, pipeline and store without WhatsApp's envelope and
+// signature, for a side-by-side ratio on a shared machine.
+const sandbox = sandboxTransport({ keepSent: false });
+const tidings = createTidings({
+  store,
+  transports: [whatsapp, sandbox],
+  logger: silentLogger,
+  businessName: 'Bench',
+});
 await tidings.channels.create({ slug: 'news', name: 'News', keywords: ['NEWS'], isDefault: true });
 await tidings.start();
 let received = 0;
