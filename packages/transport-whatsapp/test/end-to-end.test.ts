@@ -176,4 +176,24 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
     expect(calls).toEqual([dan!.address]);
     expect(schemaProblems(s)).toEqual([]);
   });
+
+  it('keeps each contact with the number they wrote to (F18, F34)', async () => {
+    s = await tidingsWithFakeWhatsApp({
+      numbers: [{}, { phoneNumberId: '106540352242999', displayNumber: '15550783899' }],
+    });
+    const [first, second] = s.fake.numbers;
+    const ana = s.fake.subscriber({ name: 'Ana' });
+    const bo = s.fake.subscriber({ name: 'Bo' });
+    await ana.send('NEWS', { to: first!.phoneNumberId });
+    await bo.send('NEWS', { to: second!.phoneNumberId });
+    await s.settle();
+    const contact = await s.tidings.contacts.find({ transport: 'whatsapp', address: bo.address });
+    expect(contact).toMatchObject({ senderId: second!.phoneNumberId });
+    await s.clock.advance(7000);
+    const b = await s.tidings.broadcasts.create({ content: { text: 'Edition 1' }, scheduledAt: 'now' });
+    await s.runUntil(async () => (await s!.tidings.broadcasts.get(b.id))?.status === 'completed');
+    expect(ana.received().map((m) => m.phoneNumberId)).toEqual([first!.phoneNumberId, first!.phoneNumberId]);
+    expect(bo.received().map((m) => m.phoneNumberId)).toEqual([second!.phoneNumberId, second!.phoneNumberId]);
+    expect(schemaProblems(s)).toEqual([]);
+  });
 });
