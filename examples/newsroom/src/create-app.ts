@@ -9,6 +9,11 @@ import {
   type Tidings,
 } from '@tidings/core';
 import type { TelegramTransport } from '@tidings/transport-telegram';
+import {
+  type WhatsAppTransport,
+  type WhatsAppTransportOptions,
+  whatsappTransport,
+} from '@tidings/transport-whatsapp';
 import { closeServer, listen } from './listen.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
@@ -26,6 +31,11 @@ export interface NewsroomOptions {
   store?: Store;
   /** A real Telegram bot (polling) beside the sandboxes; `main.ts` sets it from `TELEGRAM_BOT_TOKEN`. */
   telegram?: RealTelegramOptions;
+  /**
+   * A real WhatsApp number (Cloud API) beside the sandboxes; `main.ts` sets it from `WHATSAPP_*`. Meta must reach
+   * `<public URL>/tidings/webhooks/whatsapp`.
+   */
+  whatsapp?: WhatsAppTransportOptions;
 }
 
 export interface Newsroom {
@@ -40,6 +50,8 @@ export interface Newsroom {
   messenger: SandboxTransport;
   /** The real Telegram bot, when `telegram` was given. */
   realTelegram: TelegramTransport | null;
+  /** The real WhatsApp number, when `whatsapp` was given. */
+  realWhatsApp: WhatsAppTransport | null;
   close(): Promise<void>;
 }
 
@@ -73,8 +85,15 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       linkBase: `${url}/phone?transport=sandbox-messenger`,
     });
     const real = options.telegram ? await realTelegram(options.telegram) : null;
+    const realWhatsApp = options.whatsapp ? whatsappTransport(options.whatsapp) : null;
     const tidings = createTidings({
-      transports: real ? [sandbox, telegram, messenger, real] : [sandbox, telegram, messenger],
+      transports: [
+        sandbox,
+        telegram,
+        messenger,
+        ...(real ? [real] : []),
+        ...(realWhatsApp ? [realWhatsApp] : []),
+      ],
       businessName: 'Newsroom',
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -84,7 +103,12 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
     await tidings.start();
     server.on(
       'request',
-      createRouter({ tidings, sandboxes: [sandbox, telegram, messenger], realTelegram: real !== null }),
+      createRouter({
+        tidings,
+        sandboxes: [sandbox, telegram, messenger],
+        realTelegram: real !== null,
+        realWhatsApp: realWhatsApp !== null,
+      }),
     );
     return {
       server,
@@ -94,6 +118,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       telegram,
       messenger,
       realTelegram: real,
+      realWhatsApp,
       async close() {
         await tidings.stop();
         await closeServer(server);

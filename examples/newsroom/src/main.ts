@@ -15,6 +15,23 @@ const store = process.env.DATABASE_URL
   ? postgresStore({ connectionString: process.env.DATABASE_URL })
   : postgresStore({ pglite: dataDir });
 const token = process.env.TELEGRAM_BOT_TOKEN;
+const env = process.env;
+// A real WhatsApp number when its Cloud API credentials are set (see the README).
+const whatsapp = env.WHATSAPP_ACCESS_TOKEN
+  ? {
+      senders: [
+        {
+          phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? '',
+          displayNumber: env.WHATSAPP_DISPLAY_NUMBER ?? '',
+        },
+      ],
+      accessToken: env.WHATSAPP_ACCESS_TOKEN,
+      appSecret: env.WHATSAPP_APP_SECRET ?? '',
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN ?? '',
+      apiVersion: env.WHATSAPP_API_VERSION || 'v23.0',
+      ...(env.WHATSAPP_BASE_URL ? { baseUrl: env.WHATSAPP_BASE_URL } : {}),
+    }
+  : undefined;
 const newsroom = await createNewsroom({
   port,
   host: process.env.HOST || 'localhost',
@@ -27,6 +44,7 @@ const newsroom = await createNewsroom({
         },
       }
     : {}),
+  ...(whatsapp ? { whatsapp } : {}),
 });
 console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}).
   Sign up:          ${newsroom.url}/
@@ -34,6 +52,10 @@ console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_U
   Tidings API:      ${newsroom.url}/tidings/channels${
     newsroom.realTelegram
       ? `\n  Telegram:         @${newsroom.realTelegram.senders[0]?.id} (real Telegram, polling)`
+      : ''
+  }${
+    newsroom.realWhatsApp
+      ? `\n  WhatsApp:         ${newsroom.realWhatsApp.senders[0]?.display} (real Cloud API; webhook: <public URL>/tidings/webhooks/whatsapp)`
       : ''
   }
 Press Ctrl+C to stop.`);

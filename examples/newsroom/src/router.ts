@@ -16,6 +16,8 @@ export interface RouterInput {
   sandboxes: readonly SandboxTransport[];
   /** A real Telegram bot runs beside the sandboxes: the page offers it instead of the Telegram sandbox. */
   realTelegram?: boolean;
+  /** A real WhatsApp number runs beside the sandboxes: the page offers it instead of the WhatsApp sandbox. */
+  realWhatsApp?: boolean;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -24,13 +26,18 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * Everything the demo serves: Tidings' own API and webhooks under its base path, the two pages and the
  * simulator's read side. Anything else is a 404.
  */
-export function createRouter({ tidings, sandboxes, realTelegram = false }: RouterInput): Listener {
+export function createRouter({
+  tidings,
+  sandboxes,
+  realTelegram = false,
+  realWhatsApp = false,
+}: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
   const prefix = `${tidings.options.basePath}/`;
   const signup: Record<PageLang, Page> = {
-    en: signupPage(businessName, 'en', realTelegram),
-    de: signupPage(businessName, 'de', realTelegram),
+    en: signupPage(businessName, 'en', realTelegram, realWhatsApp),
+    de: signupPage(businessName, 'de', realTelegram, realWhatsApp),
   };
   const privacy = privacyPage(businessName);
   const pages: Record<string, (url: URL) => Page> = {

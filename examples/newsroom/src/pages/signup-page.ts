@@ -34,22 +34,29 @@ const widgetStrings = {
 };
 
 /** JSON inside a script element: `<` escaped, so no text can close the element. */
-const stringsJson = (realTelegram: boolean) => {
-  const strings = realTelegram
-    ? {
-        en: { ...widgetStrings.en, telegram: 'Telegram' },
-        de: { ...widgetStrings.de, telegram: 'Telegram' },
-      }
-    : widgetStrings;
+const stringsJson = (realTelegram: boolean, realWhatsApp: boolean) => {
+  const real = (lang: PageLang) => ({
+    ...widgetStrings[lang],
+    ...(realTelegram ? { telegram: 'Telegram' } : {}),
+    ...(realWhatsApp
+      ? { whatsapp: 'WhatsApp', saveNumber: lang === 'en' ? 'Our number:' : 'Unsere Nummer:' }
+      : {}),
+  });
+  const strings = { en: real('en'), de: real('de') };
   return trustedHtml(JSON.stringify(strings).replace(/</g, '\\u003c'));
 };
 
 /**
  * `GET /?lang=en|de`: the sign-up page, which is the `<tidings-optin>` widget talking to Tidings under
  * `/tidings/` (F1, F3, F4). Each sandbox is offered as the messenger it plays; a real Telegram bot, when the demo
- * runs one, replaces the Telegram sandbox.
+ * runs one, replaces the Telegram sandbox; so does a real WhatsApp number the WhatsApp sandbox.
  */
-export function signupPage(businessName: string, lang: PageLang, realTelegram = false): Page {
+export function signupPage(
+  businessName: string,
+  lang: PageLang,
+  realTelegram = false,
+  realWhatsApp = false,
+): Page {
   const t = texts[lang];
   const other: PageLang = lang === 'en' ? 'de' : 'en';
   const body = html`<main class="card">
@@ -61,8 +68,8 @@ export function signupPage(businessName: string, lang: PageLang, realTelegram = 
   <p class="lead">${t.lead}</p>
 </header>
 <tidings-optin endpoint="/tidings" lang="${lang}" country="DE" privacy-url="/privacy"
-  transports="sandbox=whatsapp ${realTelegram ? 'telegram' : 'sandbox-telegram'}=telegram sandbox-messenger=messenger">
-  <script type="application/json" data-strings>${stringsJson(realTelegram)}</script>
+  transports="${realWhatsApp ? 'whatsapp' : 'sandbox'}=whatsapp ${realTelegram ? 'telegram' : 'sandbox-telegram'}=telegram sandbox-messenger=messenger">
+  <script type="application/json" data-strings>${stringsJson(realTelegram, realWhatsApp)}</script>
 </tidings-optin>
 </main>`;
   return layout({ title: `${t.title} · ${businessName}`, body, moduleSrc: '/widget/tidings-optin.js', lang });
