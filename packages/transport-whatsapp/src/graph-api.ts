@@ -23,14 +23,30 @@ export interface GraphApi {
     body: Record<string, unknown> | FormData,
     signal?: AbortSignal,
   ): Promise<GraphResult<T>>;
+  get<T>(path: string): Promise<GraphResult<T>>;
+  /** Any URL with the bearer token (media downloads); the response as it is. */
+  fetchWithToken(url: string): Promise<Response>;
 }
 
 /** Calls `<baseUrl>/<version>/<path>` with the bearer token; never throws for HTTP or network failures. */
 export function graphApi(baseUrl: string, version: string, token: string, fetchFn: typeof fetch): GraphApi {
   const root = `${baseUrl}/${version}/`;
   const authorization = `Bearer ${token}`;
+  const call = async <T>(path: string, init: RequestInit): Promise<GraphResult<T>> => {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchFn(root + path, init);
+      text = await response.text();
+    } catch (error) {
+      return { ok: false, network: error instanceof Error ? error : new Error(String(error)) };
+    }
+    return answerOf<T>(response, text);
+  };
   return {
-    async post<T>(path: string, body: Record<string, unknown> | FormData, signal?: AbortSignal) {
+    get: <T>(path: string) => call<T>(path, { method: 'GET', headers: { authorization } }),
+    fetchWithToken: (url) => fetchFn(url, { headers: { authorization } }),
+    post<T>(path: string, body: Record<string, unknown> | FormData, signal?: AbortSignal) {
       const init: RequestInit =
         body instanceof FormData
           ? { method: 'POST', body, headers: { authorization } }
@@ -40,35 +56,31 @@ export function graphApi(baseUrl: string, version: string, token: string, fetchF
               headers: { authorization, 'content-type': 'application/json' },
             };
       if (signal) init.signal = signal;
-      let response: Response;
-      let text: string;
-      try {
-        response = await fetchFn(root + path, init);
-        text = await response.text();
-      } catch (error) {
-        return { ok: false, network: error instanceof Error ? error : new Error(String(error)) };
-      }
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // not Meta speaking: handled below
-      }
-      if (response.ok && json !== null && typeof json === 'object' && !('error' in json)) {
-        return { ok: true, body: json as T };
-      }
-      const retryAfterMs = retryAfter(response.headers.get('retry-after'));
-      const error = (json as { error?: GraphError } | null)?.error;
-      if (error && typeof error.code === 'number')
-        return { ok: false, error, status: response.status, retryAfterMs };
-      // A proxy or load balancer: keep the status, quote the start of the body.
-      return {
-        ok: false,
-        status: response.status,
-        retryAfterMs,
-        error: { code: -response.status, message: `HTTP ${response.status}: ${text.slice(0, 120)}` },
-      };
+      return call<T>(path, init);
     },
+  };
+}
+
+function answerOf<T>(response: Response, text: string): GraphResult<T> {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not Meta speaking: handled below
+  }
+  if (response.ok && json !== null && typeof json === 'object' && !('error' in json)) {
+    return { ok: true, body: json as T };
+  }
+  const retryAfterMs = retryAfter(response.headers.get('retry-after'));
+  const error = (json as { error?: GraphError } | null)?.error;
+  if (error && typeof error.code === 'number')
+    return { ok: false, error, status: response.status, retryAfterMs };
+  // A proxy or load balancer: keep the status, quote the start of the body.
+  return {
+    ok: false,
+    status: response.status,
+    retryAfterMs,
+    error: { code: -response.status, message: `HTTP ${response.status}: ${text.slice(0, 120)}` },
   };
 }
 

@@ -23,6 +23,11 @@ export interface WhatsAppTransport extends Transport {
     phoneNumberId: string,
     file: { bytes: Uint8Array; mimeType: string; filename?: string },
   ): Promise<string>;
+  /**
+   * Fetches what a contact sent (an inbound message's `media.providerMediaId`): its metadata, then the bytes from
+   * Meta's short-lived URL, both with the access token.
+   */
+  downloadMedia(mediaId: string): Promise<{ bytes: Uint8Array; mimeType: string }>;
   /** Marks an inbound message read (blue ticks), optionally with a typing indicator. */
   markRead(phoneNumberId: string, providerMessageId: string, options?: { typing?: boolean }): Promise<void>;
 }
@@ -123,6 +128,16 @@ export function whatsappTransport(options: WhatsAppTransportOptions): WhatsAppTr
       const result = await uploadMedia(api, phoneNumberId, file);
       if (result.ok) return result.body.id;
       throw new Error(`media upload failed: ${failOf(result, sender).kind}`, { cause: result });
+    },
+    async downloadMedia(mediaId) {
+      const meta = await api.get<{ url: string; mime_type: string }>(encodeURIComponent(mediaId));
+      if (!meta.ok) {
+        const why = 'network' in meta ? meta.network.message : meta.error.message;
+        throw new Error(`media ${mediaId}: ${why}`, { cause: meta });
+      }
+      const response = await api.fetchWithToken(meta.body.url);
+      if (!response.ok) throw new Error(`media ${mediaId}: download answered ${response.status}`);
+      return { bytes: new Uint8Array(await response.arrayBuffer()), mimeType: meta.body.mime_type };
     },
     async markRead(phoneNumberId, providerMessageId, markOptions = {}) {
       const sender = byId.get(phoneNumberId);

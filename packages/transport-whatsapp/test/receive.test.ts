@@ -135,6 +135,19 @@ describe('receiving webhooks', () => {
     expect(allValid(s.fake)).toEqual([]);
   });
 
+  it('downloads what a contact sent by its media id (metadata, then the bytes, both with the token)', async () => {
+    const s = await setup();
+    const ana = s.fake.subscriber({ name: 'Ana' });
+    await ana.sendMedia('audio', { mimeType: 'audio/ogg' });
+    const event = s.endpoint.events[0];
+    const id = event?.type === 'message' ? event.media?.providerMediaId : undefined;
+    expect(id).toBeTruthy();
+    const file = await s.transport.downloadMedia(id!);
+    expect(file.mimeType).toBe('audio/ogg');
+    expect(new TextDecoder().decode(file.bytes)).toBe(`audio from ${ana.bsuid}`);
+    await expect(s.transport.downloadMedia('123')).rejects.toThrow(/media 123/);
+  });
+
   it('addresses a person by business-scoped id when the webhook carries no phone', async () => {
     const s = await setup();
     const bo = s.fake.subscriber({ name: 'Bo', hidePhone: true });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FakeGraphError, fakeErrors } from './fake-errors.js';
 import { sendMessage, withMetaDefaults } from './fake-send.js';
@@ -61,6 +62,7 @@ export function requestHandler(
       answerError(res, error);
     };
     if (req.headers.authorization !== `Bearer ${accessToken}`) return fail(fakeErrors.badToken());
+    if (req.method === 'GET') return getMedia(url, req.headers.host ?? '127.0.0.1', res, fail);
     if (!match || req.method !== 'POST') {
       return fail(new FakeGraphError(400, 100, 'Unknown path components', url.pathname, 'OAuthException'));
     }
@@ -115,9 +117,35 @@ export function requestHandler(
     const file = form.get('file');
     if (!(file instanceof Blob) || file.size === 0)
       return fail(fakeErrors.invalidParameter('file is required'));
-    const id = String(4_490_709_327_384_033 + world.mediaIds.size);
-    world.mediaIds.add(id);
+    const id = String(4_490_709_327_384_033 + world.media.size);
+    const type = form.get('type');
+    world.media.set(id, {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      mimeType: typeof type === 'string' && type ? type : file.type,
+    });
     answer(res, 200, { id });
+  };
+
+  /** `GET /{version}/{media-id}` → metadata with a download URL; `GET <url>` (with the token) → the bytes. */
+  const getMedia = (url: URL, host: string, res: ServerResponse, fail: (e: FakeGraphError) => void) => {
+    const download = /^\/media-download\/(\d+)$/.exec(url.pathname);
+    const meta = /^\/v\d+\.\d+\/(\d+)$/.exec(url.pathname);
+    const id = download?.[1] ?? meta?.[1];
+    const media = id === undefined ? undefined : world.media.get(id);
+    if (!media) return fail(fakeErrors.unknownNumber(id ?? url.pathname));
+    if (download) {
+      res.writeHead(200, { 'content-type': media.mimeType, 'content-length': media.bytes.length });
+      res.end(media.bytes);
+      return;
+    }
+    answer(res, 200, {
+      messaging_product: 'whatsapp',
+      url: `http://${host}/media-download/${id}`,
+      mime_type: media.mimeType,
+      sha256: createHash('sha256').update(media.bytes).digest('hex'),
+      file_size: media.bytes.length,
+      id,
+    });
   };
 
   return handle;

@@ -73,11 +73,12 @@ export function fakeSubscriber(
     address: state.phone && !state.hidePhone ? `+${state.phone}` : state.bsuid,
     send: (text, o = {}) => inbound(o.to, 'text', { text: { body: text } }),
     sendMedia(kind, o = {}) {
-      const id = String(900_000_000_000 + world.mediaIds.size);
-      world.mediaIds.add(id);
+      const id = String(900_000_000_000 + world.media.size);
+      const mimeType = o.mimeType ?? defaultMime[kind];
+      world.media.set(id, { bytes: new TextEncoder().encode(`${kind} from ${state.bsuid}`), mimeType });
       const object: Record<string, unknown> = {
         id,
-        mime_type: o.mimeType ?? defaultMime[kind],
+        mime_type: mimeType,
         sha256: 'SfInY0gGKTsJlUWbwxC1k+FAD0FZHvzwfpvO0zX0GUI=',
       };
       if (o.caption !== undefined && kind !== 'audio') object.caption = o.caption;

@@ -95,7 +95,7 @@ export async function fakeWhatsApp(options: FakeWhatsAppOptions = {}): Promise<F
     byWamid: new Map(),
     requests: [],
     inboundIds: new Set(),
-    mediaIds: new Set(),
+    media: new Map(),
     limiter: new FakeLimiter(options.limits === false ? false : { ...defaultLimits, ...options.limits }),
     outbox: new WebhookOutbox(hmacKey(appSecret), () => openapi),
     openapi,

@@ -43,9 +43,10 @@ export interface FakeWorld {
   sent: FakeSentMessage[];
   byWamid: Map<string, FakeSentMessage>;
   requests: FakeRequest[];
-  /** Inbound message ids (what may be marked read) and media ids the fake knows. */
+  /** Inbound message ids (what may be marked read). */
   inboundIds: Set<string>;
-  mediaIds: Set<string>;
+  /** Media by id: uploaded by a number, or sent by a subscriber. */
+  media: Map<string, { bytes: Uint8Array; mimeType: string }>;
   limiter: FakeLimiter;
   outbox: WebhookOutbox;
   openapi: OpenApiCheck | null;
