@@ -17,21 +17,25 @@ const STOPPED_MARKETING = 131050;
  * buttons, template quick replies), statuses, and calls. A person is addressed by `+<wa_id>` where the phone is
  * given, else by the business-scoped user id; unknown message types are kept as messages without text.
  */
-export function toEvents(value: ChangeValue, senderId: string): InboundEvent[] {
+export function toEvents(value: ChangeValue, senderId: string, now: () => number = Date.now): InboundEvent[] {
+  // Meta's times are unix seconds as strings; a missing or malformed one is taken as now.
+  const seconds = (timestamp: string | undefined) => {
+    const unix = Number(timestamp);
+    return timestamp !== undefined && Number.isFinite(unix) && unix > 0 ? unix * 1000 : now();
+  };
   const events: InboundEvent[] = [];
   for (const message of value.messages ?? []) {
-    const event = messageEvent(message, value.contacts ?? [], senderId);
+    const event = messageEvent(message, value.contacts ?? [], senderId, seconds(message.timestamp));
     if (event) events.push(event);
   }
-  for (const status of value.statuses ?? []) events.push(...statusEvents(status, senderId));
+  for (const status of value.statuses ?? [])
+    events.push(...statusEvents(status, senderId, seconds(status.timestamp)));
   for (const call of value.calls ?? []) {
-    const event = callEvent(call, senderId);
+    const event = callEvent(call, senderId, seconds(call.timestamp));
     if (event) events.push(event);
   }
   return events;
 }
-
-const seconds = (timestamp: string) => Number(timestamp) * 1000;
 
 /** `+<digits>` for a phone, the BSUID as it is otherwise; null when neither is there. */
 function addressOf(phone: string | undefined, userId: string | undefined): string | null {
@@ -43,6 +47,7 @@ function messageEvent(
   message: WaMessage,
   contacts: WaContact[],
   senderId: string,
+  at: number,
 ): InboundMessageEvent | null {
   const contact =
     contacts.find(
@@ -57,7 +62,7 @@ function messageEvent(
     type: 'message',
     senderId,
     from,
-    at: seconds(message.timestamp),
+    at,
     providerMessageId: message.id,
   };
   if (phone) event.phone = `+${phone.replace(/^\+/, '')}`;
@@ -97,9 +102,8 @@ function mediaOf(message: WaMessage): Media | undefined {
   return media;
 }
 
-function statusEvents(status: WaStatus, senderId: string): InboundEvent[] {
+function statusEvents(status: WaStatus, senderId: string, at: number): InboundEvent[] {
   if (!statuses.has(status.status)) return [];
-  const at = seconds(status.timestamp);
   const error = status.errors?.[0];
   const events: InboundEvent[] = [
     {
@@ -118,13 +122,13 @@ function statusEvents(status: WaStatus, senderId: string): InboundEvent[] {
   return events;
 }
 
-function callEvent(call: WaCall, senderId: string): InboundEvent | null {
+function callEvent(call: WaCall, senderId: string, at: number): InboundEvent | null {
   // One event per call: its start ("connect"), not the terminate that follows.
   if (call.event !== undefined && call.event !== 'connect') return null;
   if (call.direction !== undefined && call.direction !== 'USER_INITIATED') return null;
   const from = addressOf(call.from, call.from_user_id);
   if (from === null) return null;
-  return { type: 'call', senderId, from, at: seconds(call.timestamp), providerCallId: call.id };
+  return { type: 'call', senderId, from, at, providerCallId: call.id };
 }
 
 function reasonOf(error: WaError): string {

@@ -39,7 +39,7 @@ export interface WaMessage {
   from?: string;
   from_user_id?: string;
   id: string;
-  timestamp: string;
+  timestamp?: string;
   type: string;
   text?: { body: string };
   image?: WaMediaObject;
@@ -59,7 +59,7 @@ export interface WaMessage {
 export interface WaStatus {
   id: string;
   status: string;
-  timestamp: string;
+  timestamp?: string;
   recipient_id?: string;
   recipient_user_id?: string;
   errors?: WaError[];
@@ -70,6 +70,6 @@ export interface WaCall {
   from?: string;
   from_user_id?: string;
   event?: string;
-  timestamp: string;
+  timestamp?: string;
   direction?: string;
 }

@@ -22,6 +22,8 @@ export interface WebhookSettings {
   verifyToken: string;
   checkSignature: SignatureCheck;
   phoneNumberIds: ReadonlySet<string>;
+  /** For events whose platform time is missing. */
+  now(): number;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function parseWebhook(request: Request, settings: WebhookSettings):
     for (const change of entry.changes) {
       const senderId = change.value.metadata?.phone_number_id;
       if (senderId === undefined || !settings.phoneNumberIds.has(senderId)) continue;
-      events.push(...toEvents(change.value as unknown as ChangeValue, senderId));
+      events.push(...toEvents(change.value as unknown as ChangeValue, senderId, settings.now));
     }
   }
   return { events };

@@ -58,12 +58,13 @@ export function whatsappTransport(options: WhatsAppTransportOptions): WhatsAppTr
     capacity: s.capacity,
   }));
   const capabilities = whatsappCapabilities(o);
+  let now: () => number = Date.now;
   const webhook = {
     verifyToken: o.verifyToken,
     checkSignature: signatureCheck(o.appSecret),
     phoneNumberIds: new Set(byId.keys()),
+    now: () => now(),
   };
-  let now: () => number = Date.now;
 
   const failOf = (result: GraphResult<unknown>, sender: WhatsAppSender): SendOutcome =>
     toOutcome(result as GraphResult<SendResponse>, sender, o.perRecipientGapMs);
