@@ -10,7 +10,7 @@ import { median, repeat } from './stats.mjs';
 
 const APP_SECRET = 'bench-app-secret-0123456789';
 const PHONE_NUMBER_ID = '106540352242922';
-const CONNECTIONS = 32;
+const CONNECTIONS = 16;
 const SECONDS = 5;
 const BODIES = 200_000;
 
