@@ -196,4 +196,25 @@ describe('Tidings with the fake WhatsApp Cloud API', () => {
     expect(bo.received().map((m) => m.phoneNumberId)).toEqual([second!.phoneNumberId, second!.phoneNumberId]);
     expect(schemaProblems(s)).toEqual([]);
   });
+
+  it('pauses a number Meta restricts (368) and keeps its deliveries (F35)', async () => {
+    s = await tidingsWithFakeWhatsApp();
+    const paused: string[] = [];
+    s.tidings.on('sender.paused', ({ senderId, reason }) => void paused.push(`${senderId}: ${reason}`));
+    await seedSubscribers(s.store, 3, { transport: 'whatsapp', senderId: s.number.phoneNumberId });
+    for (let i = 0; i < 3; i++) s.fake.subscriber({ phone: seededAddress(i) });
+    s.fake.inject({ kind: 'error', code: 368 });
+    const b = await s.tidings.broadcasts.create({
+      content: { template: { name: 'edition', language: 'de', parameters: [] } },
+      scheduledAt: 'now',
+    });
+    await s.runUntil(async () => paused.length > 0);
+    expect(paused[0]).toMatch(new RegExp(`^${s.number.phoneNumberId}: sender-blocked: .*\\(368\\)`));
+    expect((await s.tidings.broadcasts.stats(b.id)).failed).toBe(0);
+    expect(s.fake.sent.length).toBeLessThan(3);
+    // Once the number is cleared, the held deliveries go out: none was lost.
+    await s.tidings.senders.resume('whatsapp', s.number.phoneNumberId);
+    await s.runUntil(async () => (await s!.tidings.broadcasts.get(b.id))?.status === 'completed');
+    expect(await s.tidings.broadcasts.stats(b.id)).toMatchObject({ total: 3, sent: 3, failed: 0 });
+  });
 });
