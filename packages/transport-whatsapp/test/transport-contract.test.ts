@@ -90,6 +90,10 @@ transportContract('whatsapp', async () => {
     async close() {
       await server?.close();
       await fake.close();
+      // Every request the transport sent and every webhook the fake sent fit Meta's OpenAPI description.
+      const problems = [...fake.requests, ...fake.webhooks].flatMap((r) => r.schemaErrors);
+      if (problems.length > 0) throw new Error(`schema problems: ${problems.join('; ')}`);
+      if (fake.requests.length === 0 || fake.webhooks.length === 0) throw new Error('nothing was checked');
     },
   };
 });
