@@ -1,6 +1,6 @@
 // Runs every benchmark in this folder, prints one JSON line per figure and writes results.json.
 // Benchmarks measure; they do not gate CI. Usage: pnpm bench [name-filter]
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 
 const filter = process.argv[2] ?? '';
@@ -15,6 +15,10 @@ for (const file of files) {
     figures.push(line);
   }
 }
+// A filtered run replaces only the benches it ran; the others' last figures stay in results.json.
+const ran = new Set(files.map((f) => f.replace('.bench.mjs', '')));
+const previous = filter === '' ? [] : await readPrevious();
+const kept = previous.filter((figure) => !ran.has(figure.bench));
 const machine = {
   node: process.version,
   cpus: os.cpus().length,
@@ -23,5 +27,14 @@ const machine = {
 };
 await writeFile(
   new URL('results.json', here),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, figures }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, figures: [...kept, ...figures] }, null, 2)}\n`,
 );
+
+async function readPrevious() {
+  try {
+    const json = JSON.parse(await readFile(new URL('results.json', here), 'utf8'));
+    return Array.isArray(json.figures) ? json.figures : [];
+  } catch {
+    return [];
+  }
+}

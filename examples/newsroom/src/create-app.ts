@@ -8,6 +8,7 @@ import {
   sandboxTransport,
   type Tidings,
 } from '@tidings/core';
+import type { MessengerTransport } from '@tidings/transport-messenger';
 import type { TelegramTransport } from '@tidings/transport-telegram';
 import {
   type WhatsAppTransport,
@@ -15,6 +16,7 @@ import {
   whatsappTransport,
 } from '@tidings/transport-whatsapp';
 import { closeServer, listen } from './listen.js';
+import { type RealMessengerOptions, realMessenger } from './real-messenger.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
 import { seedChannels } from './seed.js';
@@ -36,6 +38,8 @@ export interface NewsroomOptions {
    * `<public URL>/tidings/webhooks/whatsapp`.
    */
   whatsapp?: WhatsAppTransportOptions;
+  /** A real Messenger page (webhook) beside the sandboxes; `main.ts` sets it from the `MESSENGER_*` variables. */
+  messenger?: RealMessengerOptions;
 }
 
 export interface Newsroom {
@@ -52,6 +56,8 @@ export interface Newsroom {
   realTelegram: TelegramTransport | null;
   /** The real WhatsApp number, when `whatsapp` was given. */
   realWhatsApp: WhatsAppTransport | null;
+  /** The real Messenger page, when `messenger` was given; its webhook is `<url>/tidings/webhooks/messenger`. */
+  realMessenger: MessengerTransport | null;
   close(): Promise<void>;
 }
 
@@ -86,12 +92,14 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
     });
     const real = options.telegram ? await realTelegram(options.telegram) : null;
     const realWhatsApp = options.whatsapp ? whatsappTransport(options.whatsapp) : null;
+    const page = options.messenger ? realMessenger(options.messenger) : null;
     const tidings = createTidings({
       transports: [
         sandbox,
         telegram,
         messenger,
         ...(real ? [real] : []),
+        ...(page ? [page] : []),
         ...(realWhatsApp ? [realWhatsApp] : []),
       ],
       businessName: 'Newsroom',
@@ -108,6 +116,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
         sandboxes: [sandbox, telegram, messenger],
         realTelegram: real !== null,
         realWhatsApp: realWhatsApp !== null,
+        realMessenger: page !== null,
       }),
     );
     return {
@@ -119,6 +128,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       messenger,
       realTelegram: real,
       realWhatsApp,
+      realMessenger: page,
       async close() {
         await tidings.stop();
         await closeServer(server);

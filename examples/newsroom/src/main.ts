@@ -1,5 +1,6 @@
 import { postgresStore } from '@tidings/store-postgres';
 import { createNewsroom } from './create-app.js';
+import { messengerFromEnv } from './real-messenger.js';
 
 /** Reads the environment here only, so the app itself stays configurable from tests. */
 const port = Number(process.env.PORT || 3000);
@@ -32,7 +33,9 @@ const whatsapp = env.WHATSAPP_ACCESS_TOKEN
       ...(env.WHATSAPP_BASE_URL ? { baseUrl: env.WHATSAPP_BASE_URL } : {}),
     }
   : undefined;
+const messenger = messengerFromEnv(process.env);
 const newsroom = await createNewsroom({
+  ...(messenger ? { messenger } : {}),
   port,
   host: process.env.HOST || 'localhost',
   store,
@@ -52,6 +55,10 @@ console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_U
   Tidings API:      ${newsroom.url}/tidings/channels${
     newsroom.realTelegram
       ? `\n  Telegram:         @${newsroom.realTelegram.senders[0]?.id} (real Telegram, polling)`
+      : ''
+  }${
+    newsroom.realMessenger
+      ? `\n  Messenger:        page ${newsroom.realMessenger.senders[0]?.display}; webhook <public URL>/tidings/webhooks/messenger`
       : ''
   }${
     newsroom.realWhatsApp

@@ -18,6 +18,8 @@ export interface RouterInput {
   realTelegram?: boolean;
   /** A real WhatsApp number runs beside the sandboxes: the page offers it instead of the WhatsApp sandbox. */
   realWhatsApp?: boolean;
+  /** A real Messenger page runs beside the sandboxes: the page offers it instead of the Messenger sandbox. */
+  realMessenger?: boolean;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -31,13 +33,22 @@ export function createRouter({
   sandboxes,
   realTelegram = false,
   realWhatsApp = false,
+  realMessenger = false,
 }: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
   const prefix = `${tidings.options.basePath}/`;
   const signup: Record<PageLang, Page> = {
-    en: signupPage(businessName, 'en', realTelegram, realWhatsApp),
-    de: signupPage(businessName, 'de', realTelegram, realWhatsApp),
+    en: signupPage(businessName, 'en', {
+      telegram: realTelegram,
+      messenger: realMessenger,
+      whatsapp: realWhatsApp,
+    }),
+    de: signupPage(businessName, 'de', {
+      telegram: realTelegram,
+      messenger: realMessenger,
+      whatsapp: realWhatsApp,
+    }),
   };
   const privacy = privacyPage(businessName);
   const pages: Record<string, (url: URL) => Page> = {

@@ -30,7 +30,7 @@ export type {
 export type { Channel, ChannelPatch, NewChannel } from './model/channel.js';
 export type { ConsentAction, ConsentEntry, ConsentMethod, NewConsentEntry } from './model/consent.js';
 export type { Contact, ContactPatch, ContactState, NewContact } from './model/contact.js';
-export type { Content, Media, MediaKind, TemplateContent } from './model/content.js';
+export type { Content, Media, MediaKind, QuickReply, TemplateContent } from './model/content.js';
 export type { Delivery, DeliveryRetry, Lane, NewDelivery } from './model/delivery.js';
 export type { LinkClick, TrackedLink } from './model/link.js';
 export type {

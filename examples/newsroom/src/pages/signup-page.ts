@@ -34,29 +34,35 @@ const widgetStrings = {
 };
 
 /** JSON inside a script element: `<` escaped, so no text can close the element. */
-const stringsJson = (realTelegram: boolean, realWhatsApp: boolean) => {
-  const real = (lang: PageLang) => ({
-    ...widgetStrings[lang],
-    ...(realTelegram ? { telegram: 'Telegram' } : {}),
-    ...(realWhatsApp
+const stringsJson = (real: RealMessengers) => {
+  const names = (lang: PageLang) => ({
+    ...(real.telegram ? { telegram: 'Telegram' } : {}),
+    ...(real.messenger ? { messenger: 'Messenger' } : {}),
+    ...(real.whatsapp
       ? { whatsapp: 'WhatsApp', saveNumber: lang === 'en' ? 'Our number:' : 'Unsere Nummer:' }
       : {}),
   });
-  const strings = { en: real('en'), de: real('de') };
+  const strings = {
+    en: { ...widgetStrings.en, ...names('en') },
+    de: { ...widgetStrings.de, ...names('de') },
+  };
   return trustedHtml(JSON.stringify(strings).replace(/</g, '\\u003c'));
 };
+
+/** Real messengers the demo runs beside the sandboxes: the page offers them instead of their sandboxes. */
+export interface RealMessengers {
+  telegram?: boolean;
+  messenger?: boolean;
+  whatsapp?: boolean;
+}
 
 /**
  * `GET /?lang=en|de`: the sign-up page, which is the `<tidings-optin>` widget talking to Tidings under
  * `/tidings/` (F1, F3, F4). Each sandbox is offered as the messenger it plays; a real Telegram bot, when the demo
- * runs one, replaces the Telegram sandbox; so does a real WhatsApp number the WhatsApp sandbox.
+ * runs one, replaces the Telegram sandbox; a real Messenger page replaces the Messenger sandbox, a real WhatsApp
+ * number the WhatsApp sandbox.
  */
-export function signupPage(
-  businessName: string,
-  lang: PageLang,
-  realTelegram = false,
-  realWhatsApp = false,
-): Page {
+export function signupPage(businessName: string, lang: PageLang, real: RealMessengers = {}): Page {
   const t = texts[lang];
   const other: PageLang = lang === 'en' ? 'de' : 'en';
   const body = html`<main class="card">
@@ -68,8 +74,8 @@ export function signupPage(
   <p class="lead">${t.lead}</p>
 </header>
 <tidings-optin endpoint="/tidings" lang="${lang}" country="DE" privacy-url="/privacy"
-  transports="${realWhatsApp ? 'whatsapp' : 'sandbox'}=whatsapp ${realTelegram ? 'telegram' : 'sandbox-telegram'}=telegram sandbox-messenger=messenger">
-  <script type="application/json" data-strings>${stringsJson(realTelegram, realWhatsApp)}</script>
+  transports="${real.whatsapp ? 'whatsapp' : 'sandbox'}=whatsapp ${real.telegram ? 'telegram' : 'sandbox-telegram'}=telegram ${real.messenger ? 'messenger' : 'sandbox-messenger'}=messenger">
+  <script type="application/json" data-strings>${stringsJson(real)}</script>
 </tidings-optin>
 </main>`;
   return layout({ title: `${t.title} · ${businessName}`, body, moduleSrc: '/widget/tidings-optin.js', lang });

@@ -19,9 +19,17 @@ export interface TemplateContent {
   parameters: string[];
 }
 
-/** What a message says: text and/or media, or a template. */
+/** An answer offered as a button beside a message (Messenger quick replies); a tap comes back as its title. */
+export interface QuickReply {
+  title: string;
+  /** What the platform reports back with the tap; the title when absent. */
+  payload?: string;
+}
+
+/** What a message says: text and/or media, or a template; quick replies where the messenger offers them. */
 export interface Content {
   text?: string;
   media?: Media;
   template?: TemplateContent;
+  quickReplies?: QuickReply[];
 }

@@ -1,4 +1,4 @@
-import type { Media } from '../model/content.js';
+import type { Content, Media } from '../model/content.js';
 
 interface EventBase {
   /** The sender account (number, bot, page) the event arrived at. */
@@ -50,5 +50,31 @@ export interface ReferralEvent extends EventBase {
   startPayload: string;
 }
 
+/**
+ * Every message sent to the contact up to `at` reached `status` — a watermark without message ids (Messenger's
+ * delivery and read receipts). Messages still below `status` move on; none moves back.
+ */
+export interface WatermarkEvent extends EventBase {
+  type: 'watermark';
+  status: 'delivered' | 'read';
+}
+
+/**
+ * A message the sender account sent to the contact from outside Tidings (the page's own inbox, another app): kept
+ * in the conversation as outbound history. Transports drop echoes of what Tidings sent itself.
+ */
+export interface EchoEvent extends EventBase {
+  type: 'echo';
+  providerMessageId: string;
+  content: Content;
+}
+
 /** What a transport's `parse` yields: verified, normalised, messenger-independent. */
-export type InboundEvent = InboundMessageEvent | StatusEvent | BlockEvent | CallEvent | ReferralEvent;
+export type InboundEvent =
+  | InboundMessageEvent
+  | StatusEvent
+  | BlockEvent
+  | CallEvent
+  | ReferralEvent
+  | WatermarkEvent
+  | EchoEvent;

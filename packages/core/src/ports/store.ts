@@ -103,6 +103,15 @@ export interface MessageRepository {
     id: string,
     patch: { status: MessageStatus; providerMessageId?: string | null; error?: string | null },
   ): Promise<void>;
+  /**
+   * A watermark (Messenger's receipts carry no message ids): the contact's outbound messages at or before `until`
+   * that stand at `sent` (or `delivered`, when `status` is `read`) move to `status`. Returns the moved messages.
+   */
+  advanceOutboundUpTo(
+    workspaceId: string,
+    contactId: string,
+    watermark: { status: 'delivered' | 'read'; until: number },
+  ): Promise<Message[]>;
   get(workspaceId: string, id: string): Promise<Message | null>;
   findOutboundByProviderId(
     workspaceId: string,

@@ -4,10 +4,12 @@ import type { Message } from '../model/message.js';
 import type {
   BlockEvent,
   CallEvent,
+  EchoEvent,
   InboundEvent,
   InboundMessageEvent,
   ReferralEvent,
   StatusEvent,
+  WatermarkEvent,
 } from '../ports/inbound-event.js';
 import type { Transport } from '../ports/transport.js';
 import type { RuleRunner } from '../rules/rule-runner.js';
@@ -48,6 +50,10 @@ export class InboundPipeline {
         return this.#serial(transport, event, () => this.#block(transport, event));
       case 'call':
         return this.#serial(transport, event, () => this.#call(transport, event));
+      case 'watermark':
+        return this.#serial(transport, event, () => this.#watermark(transport, event));
+      case 'echo':
+        return this.#serial(transport, event, () => this.#echo(transport, event));
     }
   }
 
@@ -145,6 +151,48 @@ export class InboundPipeline {
     if (!contact) return;
     if (event.type === 'block') await markBlocked(this.ctx, contact, 'blocked by the contact', 'platform');
     else await markUnblocked(this.ctx, contact, 'platform');
+  }
+
+  /** Every message to the contact up to the watermark moves on (none moves back). */
+  async #watermark(transport: Transport, event: WatermarkEvent): Promise<void> {
+    const { store, workspaceId } = this.ctx;
+    const contact = await store.contacts.findByAddress(workspaceId, transport.name, event.from);
+    if (!contact) return;
+    const moved = await store.messages.advanceOutboundUpTo(workspaceId, contact.id, {
+      status: event.status,
+      until: event.at,
+    });
+    for (const message of moved)
+      this.ctx.events.emit('delivery.updated', { message, status: message.status });
+  }
+
+  /** A message the sender account sent from elsewhere joins the conversation as outbound history, once. */
+  async #echo(transport: Transport, event: EchoEvent): Promise<void> {
+    const { store, workspaceId } = this.ctx;
+    const contact = await store.contacts.findByAddress(workspaceId, transport.name, event.from);
+    if (!contact) return;
+    const known = await store.messages.findOutboundByProviderId(
+      workspaceId,
+      transport.name,
+      event.providerMessageId,
+    );
+    if (known) return;
+    await store.messages.insert({
+      workspaceId,
+      contactId: contact.id,
+      transport: transport.name,
+      senderId: event.senderId,
+      direction: 'out',
+      kind: 'message',
+      purpose: 'agent',
+      content: event.content,
+      providerMessageId: event.providerMessageId,
+      status: 'sent',
+      error: null,
+      at: event.at,
+      inReplyTo: null,
+      broadcastId: null,
+    });
   }
 
   async #status(transport: Transport, event: StatusEvent): Promise<void> {

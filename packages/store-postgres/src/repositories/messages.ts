@@ -57,6 +57,18 @@ export function postgresMessages(db: Db): MessageRepository {
       );
     },
 
+    async advanceOutboundUpTo(workspaceId, contactId, { status, until }) {
+      const below = status === 'read' ? ['sent', 'delivered'] : ['sent'];
+      const { rows } = await db.query<Row>(
+        `UPDATE messages SET status = $4
+         WHERE workspace_id = $1 AND contact_id = $2 AND direction = 'out' AND at <= $3
+           AND status = ANY($5::text[])
+         RETURNING *`,
+        [workspaceId, contactId, until, status, below],
+      );
+      return rows.map(toMessage).sort((a, b) => a.at - b.at);
+    },
+
     async get(workspaceId, id) {
       const { rows } = await db.query<Row>('SELECT * FROM messages WHERE workspace_id = $1 AND id = $2', [
         workspaceId,

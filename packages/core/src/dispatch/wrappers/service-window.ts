@@ -19,10 +19,19 @@ export function serviceWindow(): SendWrapper {
       if (sinceInbound !== null && sinceInbound < windowMs) return next(job);
       // A person's reply may go out longer where the platform allows it (Messenger's HUMAN_AGENT tag).
       const agentWindowMs = job.transport.capabilities.agentWindowMs ?? null;
-      if (purpose === 'agent' && agentWindowMs !== null && sinceInbound !== null && sinceInbound < agentWindowMs)
+      if (
+        purpose === 'agent' &&
+        agentWindowMs !== null &&
+        sinceInbound !== null &&
+        sinceInbound < agentWindowMs
+      )
         return next(job);
 
       if (canTemplate) return next({ ...job, content: { template } });
+      if (purpose === 'agent' && agentWindowMs !== null) {
+        const days = Math.round(agentWindowMs / 86_400_000);
+        return { kind: 'skip', reason: `window-closed: outside the ${days}-day window for an agent's reply` };
+      }
       return { kind: 'skip', reason: 'window-closed: outside the 24-hour window and no template' };
     },
   };

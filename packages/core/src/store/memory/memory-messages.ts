@@ -36,6 +36,9 @@ export function insertMessage(
   return row;
 }
 
+const belowDelivered = new Set<Message['status']>(['sent']);
+const belowRead = new Set<Message['status']>(['sent', 'delivered']);
+
 export function memoryMessages(t: MemoryTables): MessageRepository {
   return {
     async insert(message) {
@@ -54,6 +57,19 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
           t.outboundByProviderId.set(key(workspaceId, row.transport, patch.providerMessageId), id);
       }
       t.messages.set(id, next);
+    },
+    async advanceOutboundUpTo(workspaceId, contactId, { status, until }) {
+      if (t.contacts.get(contactId)?.workspaceId !== workspaceId) return [];
+      const below = status === 'read' ? belowRead : belowDelivered;
+      const moved: Message[] = [];
+      for (const id of t.messagesByContact.get(contactId) ?? []) {
+        const row = t.messages.get(id);
+        if (row?.direction !== 'out' || row.at > until || !below.has(row.status)) continue;
+        const next: Message = { ...row, status };
+        t.messages.set(id, next);
+        moved.push(copyMessage(next));
+      }
+      return moved;
     },
     async get(workspaceId, id) {
       const row = t.messages.get(id);

@@ -70,6 +70,64 @@ export function messageSuite(get: ContractSubject): void {
       expect(await store.messages.findOutboundByProviderId(ws, 'sandbox', 'unknown')).toBeNull();
     });
 
+    it('moves outbound messages on up to a watermark, never back and never the unsent', async () => {
+      const { store, backdoor } = get();
+      const ws = freshWorkspace();
+      const { contact } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000503'),
+        { senderId: 's' },
+        T0,
+      );
+      const id = contact!.id;
+      const out = (at: number, status: 'sent' | 'delivered' | 'read' | 'queued' | 'failed') =>
+        store.messages.insert(
+          messageRow(ws, id, {
+            direction: 'out',
+            status,
+            at,
+            purpose: 'agent',
+            providerMessageId: `o-${at}`,
+          }),
+        );
+      await out(T0 + 1, 'sent');
+      await out(T0 + 2, 'read');
+      await out(T0 + 3, 'queued');
+      await out(T0 + 4, 'failed');
+      await out(T0 + 5, 'sent');
+      await out(T0 + 9, 'sent');
+      await store.messages.insert(messageRow(ws, id, { at: T0 + 6 }));
+
+      const delivered = await store.messages.advanceOutboundUpTo(ws, id, {
+        status: 'delivered',
+        until: T0 + 5,
+      });
+      expect(delivered.map((m) => [m.at, m.status])).toEqual([
+        [T0 + 1, 'delivered'],
+        [T0 + 5, 'delivered'],
+      ]);
+      const read = await store.messages.advanceOutboundUpTo(ws, id, { status: 'read', until: T0 + 9 });
+      expect(read.map((m) => m.at)).toEqual([T0 + 1, T0 + 5, T0 + 9]);
+      // A late delivery watermark moves nothing back.
+      expect(
+        await store.messages.advanceOutboundUpTo(ws, id, { status: 'delivered', until: T0 + 9 }),
+      ).toEqual([]);
+      const rows = await backdoor.messages(ws, id);
+      const byAt = Object.fromEntries(rows.map((m) => [m.at - T0, m.status]));
+      expect(byAt).toEqual({
+        1: 'read',
+        2: 'read',
+        3: 'queued',
+        4: 'failed',
+        5: 'read',
+        6: 'received',
+        9: 'read',
+      });
+      // Another workspace's contact id changes nothing.
+      expect(
+        await store.messages.advanceOutboundUpTo(freshWorkspace(), id, { status: 'read', until: T0 + 99 }),
+      ).toEqual([]);
+    });
+
     it('pages a conversation newest first', async () => {
       const { store } = get();
       const ws = freshWorkspace();
