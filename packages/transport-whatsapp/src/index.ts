@@ -3,7 +3,7 @@ export { waMeLink } from './deep-link.js';
 export type { GraphError, GraphResult } from './graph-api.js';
 export type { WhatsAppSender, WhatsAppTransportOptions } from './options.js';
 export { type SendResponse, toOutcome } from './outcome.js';
-export { markReadBody, messageBodies, templateObject } from './send-request.js';
+export { markReadBody, messageBodies, replyButtons, templateObject } from './send-request.js';
 export {
   type SignatureCheck,
   signatureCheck,

@@ -5,8 +5,8 @@ export type MessageBody = Record<string, unknown> & { messaging_product: 'whatsa
 
 export interface BodySettings {
   linkPreviews: boolean;
-  /** A reply button to add under a text (the "Stop" quick reply), or null. */
-  button: { id: string; title: string } | null;
+  /** Reply buttons to add under a text (the "Stop" quick reply), or null. */
+  buttons: { id: string; title: string }[] | null;
 }
 
 const TEXT_MAX = 4096;
@@ -27,7 +27,10 @@ export function messageBodies(to: string, content: Content, settings: BodySettin
     return typeof body === 'string' ? body : [{ ...base, ...body }];
   }
   const media = content.media;
-  const caption = media.caption ?? (text !== undefined && text.length <= CAPTION_MAX ? text : undefined);
+  // With reply buttons the text follows the media as its own message: buttons sit under a text, not a caption.
+  const textAfter = settings.buttons !== null && text !== undefined;
+  const caption =
+    media.caption ?? (!textAfter && text !== undefined && text.length <= CAPTION_MAX ? text : undefined);
   if (caption !== undefined && caption.length > CAPTION_MAX) {
     return `caption of ${caption.length} characters; WhatsApp accepts up to ${CAPTION_MAX}`;
   }
@@ -47,13 +50,13 @@ function recipient(to: string): Record<string, string> {
 function textBody(text: string, settings: BodySettings): { type: string; [key: string]: unknown } | string {
   if (text.trim() === '') return 'message text is empty';
   if (text.length > TEXT_MAX) return `text of ${text.length} characters; WhatsApp accepts up to ${TEXT_MAX}`;
-  if (settings.button && text.length <= BUTTON_BODY_MAX) {
+  if (settings.buttons && text.length <= BUTTON_BODY_MAX) {
     return {
       type: 'interactive',
       interactive: {
         type: 'button',
         body: { text },
-        action: { buttons: [{ type: 'reply', reply: settings.button }] },
+        action: { buttons: settings.buttons.map((reply) => ({ type: 'reply', reply })) },
       },
     };
   }
@@ -75,6 +78,29 @@ function mediaObject(media: Media, caption: string | undefined): Record<string, 
   if (caption !== undefined && media.kind !== 'audio') object.caption = caption;
   if (media.kind === 'document' && media.filename) object.filename = media.filename;
   return object;
+}
+
+/**
+ * The content's quick replies as reply buttons (1–3, titles of 1–20 characters, ids up to 256), or why they cannot
+ * be: WhatsApp puts them under a text of up to 1,024 characters. A tap comes back as the id: the payload, else the title.
+ */
+export function replyButtons(content: Content): { id: string; title: string }[] | string | null {
+  const list = content.quickReplies;
+  if (!list?.length) return null;
+  if (list.length > 3) return `${list.length} quick replies; WhatsApp shows up to 3 reply buttons`;
+  if (content.text === undefined || content.text.length > BUTTON_BODY_MAX) {
+    return `reply buttons need a text of up to ${BUTTON_BODY_MAX} characters`;
+  }
+  const buttons: { id: string; title: string }[] = [];
+  for (const reply of list) {
+    if (reply.title.length === 0 || reply.title.length > 20) {
+      return `quick reply "${reply.title}": a button title has 1–20 characters`;
+    }
+    const id = reply.payload ?? reply.title;
+    if (id.length > 256) return `quick reply "${reply.title}": a button id has up to 256 characters`;
+    buttons.push({ id, title: reply.title });
+  }
+  return buttons;
 }
 
 /** Numbered body parameters `{{1}}…`, in order. */

@@ -12,7 +12,7 @@ import { type GraphApi, type GraphResult, graphApi } from './graph-api.js';
 import { needsUpload, uploadMedia } from './media-upload.js';
 import { resolveOptions, type WhatsAppSender, type WhatsAppTransportOptions } from './options.js';
 import { type SendResponse, toOutcome } from './outcome.js';
-import { markReadBody, messageBodies } from './send-request.js';
+import { markReadBody, messageBodies, replyButtons } from './send-request.js';
 import { signatureCheck } from './signature.js';
 import { parseWebhook } from './webhook.js';
 
@@ -106,8 +106,11 @@ export function whatsappTransport(options: WhatsAppTransportOptions): WhatsAppTr
       const signal = sendOptions?.signal;
       const content = await withUploadedMedia(message.content, sender, signal);
       if ('kind' in content) return content;
-      const button = o.stopButton && message.purpose === 'broadcast' && !content.media ? o.stopButton : null;
-      const bodies = messageBodies(message.to, content, { linkPreviews: o.linkPreviews, button });
+      const replies = replyButtons(content);
+      if (typeof replies === 'string') return { kind: 'invalid', reason: replies };
+      const stop = o.stopButton && message.purpose === 'broadcast' && !content.media ? [o.stopButton] : null;
+      const buttons = replies ?? stop;
+      const bodies = messageBodies(message.to, content, { linkPreviews: o.linkPreviews, buttons });
       if (typeof bodies === 'string') return { kind: 'invalid', reason: bodies };
       let first: SendOutcome | null = null;
       for (const body of bodies) {

@@ -98,6 +98,48 @@ describe('sending through the fake Cloud API', () => {
     ]);
   });
 
+  it('sends quick replies as reply buttons under the text; a tap comes back as the payload, else the title', async () => {
+    const s = await setup();
+    const asked = await s.send({
+      text: 'More sport news?',
+      quickReplies: [{ title: 'Yes', payload: 'SPORT' }, { title: 'No thanks' }],
+    });
+    expect(asked.kind).toBe('accepted');
+    expect(s.fake.sent.at(-1)?.body).toMatchObject({
+      type: 'interactive',
+      interactive: {
+        type: 'button',
+        body: { text: 'More sport news?' },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'SPORT', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'No thanks', title: 'No thanks' } },
+          ],
+        },
+      },
+    });
+    await s.send({
+      media: { kind: 'image', url: 'https://cdn.example/p.jpg' },
+      text: 'Pick',
+      quickReplies: [{ title: 'A' }],
+    });
+    expect(s.fake.sent.slice(-2).map((m) => m.body.type)).toEqual(['image', 'interactive']);
+    const four = [{ title: '1' }, { title: '2' }, { title: '3' }, { title: '4' }];
+    expect(await s.send({ text: 'x', quickReplies: four })).toMatchObject({ kind: 'invalid' });
+    expect(await s.send({ text: 'x', quickReplies: [{ title: 'x'.repeat(21) }] })).toMatchObject({
+      kind: 'invalid',
+    });
+    expect(
+      await s.send({
+        media: { kind: 'image', url: 'https://cdn.example/p.jpg' },
+        quickReplies: [{ title: 'A' }],
+      }),
+    ).toMatchObject({
+      kind: 'invalid',
+    });
+    expect(s.fake.requests.flatMap((r) => r.schemaErrors)).toEqual([]);
+  });
+
   it('marks an inbound message read', async () => {
     const s = await setup();
     const id = await s.ana.send('are you there?');
