@@ -103,14 +103,21 @@ export function whatsappTransport(options: WhatsAppTransportOptions): WhatsAppTr
           reason: 'more than 24 hours since the contact last wrote; only a template may go out',
         };
       }
+      const replies = replyButtons(message.content);
+      if (typeof replies === 'string') return { kind: 'invalid', reason: replies };
+      const stop =
+        o.stopButton && message.purpose === 'broadcast' && !message.content.media ? [o.stopButton] : null;
+      const settings = { linkPreviews: o.linkPreviews, buttons: replies ?? stop };
+      // Checked before any upload, with a stand-in for the media id the upload will give.
+      const planned = needsUpload(message.content.media)
+        ? { ...message.content, media: { ...message.content.media, providerMediaId: 'upload' } }
+        : message.content;
+      const problem = messageBodies(message.to, planned, settings);
+      if (typeof problem === 'string') return { kind: 'invalid', reason: problem };
       const signal = sendOptions?.signal;
       const content = await withUploadedMedia(message.content, sender, signal);
       if ('kind' in content) return content;
-      const replies = replyButtons(content);
-      if (typeof replies === 'string') return { kind: 'invalid', reason: replies };
-      const stop = o.stopButton && message.purpose === 'broadcast' && !content.media ? [o.stopButton] : null;
-      const buttons = replies ?? stop;
-      const bodies = messageBodies(message.to, content, { linkPreviews: o.linkPreviews, buttons });
+      const bodies = messageBodies(message.to, content, settings);
       if (typeof bodies === 'string') return { kind: 'invalid', reason: bodies };
       let first: SendOutcome | null = null;
       for (const body of bodies) {

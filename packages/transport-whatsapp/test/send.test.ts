@@ -160,6 +160,10 @@ describe('sending through the fake Cloud API', () => {
       kind: 'invalid',
     });
     expect(await s.send({ text: '   ' })).toMatchObject({ kind: 'invalid' });
+    const upload = { kind: 'image' as const, bytes: new Uint8Array([1, 2, 3]), mimeType: 'image/png' };
+    expect(await s.send({ media: { ...upload, caption: 'c'.repeat(1025) } })).toMatchObject({
+      kind: 'invalid',
+    });
     expect(s.fake.requests.length).toBe(before);
     expect(await s.send({ text: 'x'.repeat(4096) })).toMatchObject({ kind: 'accepted' });
   });
