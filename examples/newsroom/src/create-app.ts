@@ -10,6 +10,11 @@ import {
 } from '@tidings/core';
 import type { MessengerTransport } from '@tidings/transport-messenger';
 import type { TelegramTransport } from '@tidings/transport-telegram';
+import {
+  type WhatsAppTransport,
+  type WhatsAppTransportOptions,
+  whatsappTransport,
+} from '@tidings/transport-whatsapp';
 import { closeServer, listen } from './listen.js';
 import { type RealMessengerOptions, realMessenger } from './real-messenger.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
@@ -28,6 +33,11 @@ export interface NewsroomOptions {
   store?: Store;
   /** A real Telegram bot (polling) beside the sandboxes; `main.ts` sets it from `TELEGRAM_BOT_TOKEN`. */
   telegram?: RealTelegramOptions;
+  /**
+   * A real WhatsApp number (Cloud API) beside the sandboxes; `main.ts` sets it from `WHATSAPP_*`. Meta must reach
+   * `<public URL>/tidings/webhooks/whatsapp`.
+   */
+  whatsapp?: WhatsAppTransportOptions;
   /** A real Messenger page (webhook) beside the sandboxes; `main.ts` sets it from the `MESSENGER_*` variables. */
   messenger?: RealMessengerOptions;
 }
@@ -44,6 +54,8 @@ export interface Newsroom {
   messenger: SandboxTransport;
   /** The real Telegram bot, when `telegram` was given. */
   realTelegram: TelegramTransport | null;
+  /** The real WhatsApp number, when `whatsapp` was given. */
+  realWhatsApp: WhatsAppTransport | null;
   /** The real Messenger page, when `messenger` was given; its webhook is `<url>/tidings/webhooks/messenger`. */
   realMessenger: MessengerTransport | null;
   close(): Promise<void>;
@@ -79,9 +91,17 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       linkBase: `${url}/phone?transport=sandbox-messenger`,
     });
     const real = options.telegram ? await realTelegram(options.telegram) : null;
+    const realWhatsApp = options.whatsapp ? whatsappTransport(options.whatsapp) : null;
     const page = options.messenger ? realMessenger(options.messenger) : null;
     const tidings = createTidings({
-      transports: [sandbox, telegram, messenger, ...(real ? [real] : []), ...(page ? [page] : [])],
+      transports: [
+        sandbox,
+        telegram,
+        messenger,
+        ...(real ? [real] : []),
+        ...(page ? [page] : []),
+        ...(realWhatsApp ? [realWhatsApp] : []),
+      ],
       businessName: 'Newsroom',
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -95,6 +115,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
         tidings,
         sandboxes: [sandbox, telegram, messenger],
         realTelegram: real !== null,
+        realWhatsApp: realWhatsApp !== null,
         realMessenger: page !== null,
       }),
     );
@@ -106,6 +127,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       telegram,
       messenger,
       realTelegram: real,
+      realWhatsApp,
       realMessenger: page,
       async close() {
         await tidings.stop();

@@ -16,6 +16,23 @@ const store = process.env.DATABASE_URL
   ? postgresStore({ connectionString: process.env.DATABASE_URL })
   : postgresStore({ pglite: dataDir });
 const token = process.env.TELEGRAM_BOT_TOKEN;
+const env = process.env;
+// A real WhatsApp number when its Cloud API credentials are set (see the README).
+const whatsapp = env.WHATSAPP_ACCESS_TOKEN
+  ? {
+      senders: [
+        {
+          phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? '',
+          displayNumber: env.WHATSAPP_DISPLAY_NUMBER ?? '',
+        },
+      ],
+      accessToken: env.WHATSAPP_ACCESS_TOKEN,
+      appSecret: env.WHATSAPP_APP_SECRET ?? '',
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN ?? '',
+      apiVersion: env.WHATSAPP_API_VERSION || 'v23.0',
+      ...(env.WHATSAPP_BASE_URL ? { baseUrl: env.WHATSAPP_BASE_URL } : {}),
+    }
+  : undefined;
 const messenger = messengerFromEnv(process.env);
 const newsroom = await createNewsroom({
   ...(messenger ? { messenger } : {}),
@@ -30,6 +47,7 @@ const newsroom = await createNewsroom({
         },
       }
     : {}),
+  ...(whatsapp ? { whatsapp } : {}),
 });
 console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}).
   Sign up:          ${newsroom.url}/
@@ -41,6 +59,10 @@ console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_U
   }${
     newsroom.realMessenger
       ? `\n  Messenger:        page ${newsroom.realMessenger.senders[0]?.display}; webhook <public URL>/tidings/webhooks/messenger`
+      : ''
+  }${
+    newsroom.realWhatsApp
+      ? `\n  WhatsApp:         ${newsroom.realWhatsApp.senders[0]?.display} (real Cloud API; webhook: <public URL>/tidings/webhooks/whatsapp)`
       : ''
   }
 Press Ctrl+C to stop.`);

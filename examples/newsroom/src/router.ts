@@ -16,6 +16,8 @@ export interface RouterInput {
   sandboxes: readonly SandboxTransport[];
   /** A real Telegram bot runs beside the sandboxes: the page offers it instead of the Telegram sandbox. */
   realTelegram?: boolean;
+  /** A real WhatsApp number runs beside the sandboxes: the page offers it instead of the WhatsApp sandbox. */
+  realWhatsApp?: boolean;
   /** A real Messenger page runs beside the sandboxes: the page offers it instead of the Messenger sandbox. */
   realMessenger?: boolean;
 }
@@ -30,14 +32,23 @@ export function createRouter({
   tidings,
   sandboxes,
   realTelegram = false,
+  realWhatsApp = false,
   realMessenger = false,
 }: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
   const prefix = `${tidings.options.basePath}/`;
   const signup: Record<PageLang, Page> = {
-    en: signupPage(businessName, 'en', { telegram: realTelegram, messenger: realMessenger }),
-    de: signupPage(businessName, 'de', { telegram: realTelegram, messenger: realMessenger }),
+    en: signupPage(businessName, 'en', {
+      telegram: realTelegram,
+      messenger: realMessenger,
+      whatsapp: realWhatsApp,
+    }),
+    de: signupPage(businessName, 'de', {
+      telegram: realTelegram,
+      messenger: realMessenger,
+      whatsapp: realWhatsApp,
+    }),
   };
   const privacy = privacyPage(businessName);
   const pages: Record<string, (url: URL) => Page> = {

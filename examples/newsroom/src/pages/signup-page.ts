@@ -35,11 +35,17 @@ const widgetStrings = {
 
 /** JSON inside a script element: `<` escaped, so no text can close the element. */
 const stringsJson = (real: RealMessengers) => {
-  const names = {
+  const names = (lang: PageLang) => ({
     ...(real.telegram ? { telegram: 'Telegram' } : {}),
     ...(real.messenger ? { messenger: 'Messenger' } : {}),
+    ...(real.whatsapp
+      ? { whatsapp: 'WhatsApp', saveNumber: lang === 'en' ? 'Our number:' : 'Unsere Nummer:' }
+      : {}),
+  });
+  const strings = {
+    en: { ...widgetStrings.en, ...names('en') },
+    de: { ...widgetStrings.de, ...names('de') },
   };
-  const strings = { en: { ...widgetStrings.en, ...names }, de: { ...widgetStrings.de, ...names } };
   return trustedHtml(JSON.stringify(strings).replace(/</g, '\\u003c'));
 };
 
@@ -47,12 +53,14 @@ const stringsJson = (real: RealMessengers) => {
 export interface RealMessengers {
   telegram?: boolean;
   messenger?: boolean;
+  whatsapp?: boolean;
 }
 
 /**
  * `GET /?lang=en|de`: the sign-up page, which is the `<tidings-optin>` widget talking to Tidings under
  * `/tidings/` (F1, F3, F4). Each sandbox is offered as the messenger it plays; a real Telegram bot, when the demo
- * runs one, replaces the Telegram sandbox; a real Messenger page replaces the Messenger sandbox.
+ * runs one, replaces the Telegram sandbox; a real Messenger page replaces the Messenger sandbox, a real WhatsApp
+ * number the WhatsApp sandbox.
  */
 export function signupPage(businessName: string, lang: PageLang, real: RealMessengers = {}): Page {
   const t = texts[lang];
@@ -66,7 +74,7 @@ export function signupPage(businessName: string, lang: PageLang, real: RealMesse
   <p class="lead">${t.lead}</p>
 </header>
 <tidings-optin endpoint="/tidings" lang="${lang}" country="DE" privacy-url="/privacy"
-  transports="sandbox=whatsapp ${real.telegram ? 'telegram' : 'sandbox-telegram'}=telegram ${real.messenger ? 'messenger' : 'sandbox-messenger'}=messenger">
+  transports="${real.whatsapp ? 'whatsapp' : 'sandbox'}=whatsapp ${real.telegram ? 'telegram' : 'sandbox-telegram'}=telegram ${real.messenger ? 'messenger' : 'sandbox-messenger'}=messenger">
   <script type="application/json" data-strings>${stringsJson(real)}</script>
 </tidings-optin>
 </main>`;

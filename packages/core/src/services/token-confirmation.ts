@@ -41,7 +41,8 @@ export async function confirmByToken(
   if (
     token.address !== null &&
     token.address !== contact.address &&
-    (phone === null || phone !== token.address)
+    phone !== null &&
+    phone !== token.address
   ) {
     return reject('token sent from another address');
   }
