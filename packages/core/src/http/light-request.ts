@@ -14,6 +14,8 @@ export interface BodySource {
   stream(): ReadableStream<Uint8Array> | Uint8Array;
 }
 
+import { delegateRest } from './delegate.js';
+
 const readCappedKey = Symbol('tidings.readCapped');
 const realKey = Symbol('tidings.realRequest');
 const madeRealKey = Symbol('tidings.madeReal');
@@ -80,7 +82,9 @@ export class LightRequest {
   /** Internal: the body read under a cap (see `readBytes`). */
   [readCappedKey](maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
     this.#claim();
-    return this.#source ? this.#source.read(maxBytes) : Promise.resolve({ bytes: new Uint8Array(), truncated: false });
+    return this.#source
+      ? this.#source.read(maxBytes)
+      : Promise.resolve({ bytes: new Uint8Array(), truncated: false });
   }
 
   /** Internal: the real Request this one stands for, made once. */
@@ -115,29 +119,7 @@ export class LightRequest {
 }
 
 // Every other member of Request (body, blob, formData, clone, signal, cache, ...) is the real Request's.
-for (const name of Reflect.ownKeys(Request.prototype)) {
-  if (name === 'constructor' || name === Symbol.toStringTag || name in LightRequest.prototype) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, name)!;
-  if (descriptor.get) {
-    Object.defineProperty(LightRequest.prototype, name, {
-      configurable: true,
-      enumerable: descriptor.enumerable ?? false,
-      get(this: LightRequest) {
-        return Reflect.get(this[realKey](), name);
-      },
-    });
-  } else if (typeof descriptor.value === 'function') {
-    Object.defineProperty(LightRequest.prototype, name, {
-      configurable: true,
-      writable: true,
-      value(this: LightRequest, ...args: unknown[]) {
-        const real = this[realKey]();
-        return (Reflect.get(real, name) as (...a: unknown[]) => unknown).apply(real, args);
-      },
-    });
-  }
-}
-Object.setPrototypeOf(LightRequest.prototype, Request.prototype);
+delegateRest(LightRequest.prototype, Request.prototype, realKey);
 
 /** The body read under a cap, when the request can do that itself (a light request); `null` otherwise. */
 export function readCappedFast(

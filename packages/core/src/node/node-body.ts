@@ -10,7 +10,10 @@ export function nodeBody(req: IncomingMessage): BodySource {
   };
 }
 
-function readNode(req: IncomingMessage, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+function readNode(
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   if (req.readableEnded) return Promise.resolve({ bytes: new Uint8Array(), truncated: false });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -33,7 +36,10 @@ function readNode(req: IncomingMessage, maxBytes: number): Promise<{ bytes: Uint
     };
     const onEnd = () => {
       stop();
-      resolve({ bytes: view(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)), truncated: false });
+      resolve({
+        bytes: view(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)),
+        truncated: false,
+      });
     };
     const onError = (error: Error) => {
       stop();

@@ -39,7 +39,12 @@ export function toRequest(req: IncomingMessage): Request {
   const url = new URL(req.url ?? '/', `http://${host}`).href;
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new LightRequest(url, method, () => headersOf(req), hasBody ? nodeBody(req) : null) as unknown as Request;
+  return new LightRequest(
+    url,
+    method,
+    () => headersOf(req),
+    hasBody ? nodeBody(req) : null,
+  ) as unknown as Request;
 }
 
 function headersOf(req: IncomingMessage): Headers {
@@ -58,10 +63,10 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
-  // A small body known up front goes out with the headers in one write.
+  // A small body known up front goes out with the headers in one write (a string is sent in the header's packet).
   const fixed = fixedBodyOf(response);
-  if (fixed) {
-    headers['content-length'] ??= String(fixed.byteLength);
+  if (fixed !== undefined) {
+    headers['content-length'] ??= String(Buffer.byteLength(fixed));
     res.writeHead(response.status, headers);
     res.end(fixed);
     return;
