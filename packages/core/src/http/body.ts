@@ -1,13 +1,15 @@
 import { readCapped } from '../streams/read-capped.js';
 import { httpError } from './http-error.js';
+import { readCappedFast, requestWithBytes } from './light-request.js';
 
 /** Reads at most `maxBytes` of a body; more is a 413 before all of it is read. */
 export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   const tooLarge = () => httpError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`);
   if (declared > maxBytes) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const { bytes, truncated } = await readCapped(request.body, maxBytes);
+  const fast = readCappedFast(request, maxBytes);
+  if (!fast && !request.body) return new Uint8Array();
+  const { bytes, truncated } = await (fast ?? readCapped(request.body!, maxBytes));
   if (truncated) throw tooLarge();
   return bytes;
 }
@@ -32,11 +34,10 @@ export async function readJsonObject(request: Request, maxBytes: number): Promis
   return value as Record<string, unknown>;
 }
 
-/** A copy of the request whose body is the given bytes (read once, under a limit). */
+/**
+ * A copy of the request whose body is the given bytes (read once, under a limit). A light Request: the body is
+ * not wrapped in a stream unless someone asks for one.
+ */
 export function withBody(request: Request, bytes: Uint8Array): Request {
-  return new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.method === 'GET' || request.method === 'HEAD' ? null : (bytes as BodyInit),
-  });
+  return requestWithBytes(request, bytes);
 }

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../errors/tidings-error.js';
+import { fixedResponse } from './fixed-body.js';
 
 export interface ProblemExtras {
   errors?: readonly FieldIssue[];
@@ -24,7 +25,7 @@ export function problemResponse(
   };
   if (extras.code) body.code = extras.code;
   if (extras.errors?.length) body.errors = extras.errors;
-  return new Response(JSON.stringify(body), {
+  return fixedResponse(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...extras.headers },
   });

@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fixedBodyOf } from '../http/fixed-body.js';
 import type { TidingsHandler } from '../http/handler.js';
+import { LightRequest } from '../http/light-request.js';
 import { defaultLogger, type Logger } from '../logger.js';
+import { nodeBody } from './node-body.js';
 
 /**
  * Adapts `tidings.handler` to Node's `http` (and Express, whose req/res are Node's).
@@ -27,21 +30,30 @@ export function toNodeHandler(handler: TidingsHandler, options: { logger?: Pick<
   };
 }
 
-/** A web-standard Request for a Node request; the body streams, it is not buffered here. */
+/**
+ * A web-standard Request for a Node request; the body is not buffered here. It is read straight from the socket
+ * when asked for (`arrayBuffer`, `text`, `json`), and becomes a web stream only if `body` is taken.
+ */
 export function toRequest(req: IncomingMessage): Request {
   const host = req.headers.host ?? 'localhost';
-  const url = new URL(req.url ?? '/', `http://${host}`);
+  const url = new URL(req.url ?? '/', `http://${host}`).href;
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new LightRequest(
+    url,
+    method,
+    () => headersOf(req),
+    hasBody ? nodeBody(req) : null,
+  ) as unknown as Request;
+}
+
+function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(url, {
-    method: req.method ?? 'GET',
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
-  } as RequestInit);
+  return headers;
 }
 
 export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -51,6 +63,14 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
+  // A small body known up front goes out with the headers in one write (a string is sent in the header's packet).
+  const fixed = fixedBodyOf(response);
+  if (fixed !== undefined) {
+    headers['content-length'] ??= String(Buffer.byteLength(fixed));
+    res.writeHead(response.status, headers);
+    res.end(fixed);
+    return;
+  }
   res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();

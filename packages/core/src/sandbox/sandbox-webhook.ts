@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TidingsError } from '../errors/tidings-error.js';
 import { toFieldIssues } from '../errors/zod-issues.js';
+import { fixedResponse } from '../http/fixed-body.js';
 import { problemResponse } from '../http/problem.js';
 import type { InboundEvent } from '../ports/inbound-event.js';
 import type { ParseResult } from '../ports/transport.js';
@@ -53,7 +54,10 @@ export async function parseSandboxWebhook(
     };
   }
   try {
-    return { events: [toEvent(body.data)], response: Response.json({ ok: true }) };
+    return {
+      events: [toEvent(body.data)],
+      response: fixedResponse('{"ok":true}', { headers: { 'content-type': 'application/json' } }),
+    };
   } catch (error) {
     if (!TidingsError.isInstance(error)) throw error;
     return {

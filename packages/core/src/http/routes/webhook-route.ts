@@ -1,5 +1,6 @@
 import { transportFor } from '../../services/transports.js';
 import { readBytes, withBody } from '../body.js';
+import { fixedResponse } from '../fixed-body.js';
 import { httpError } from '../http-error.js';
 import type { Route } from './route-context.js';
 
@@ -14,5 +15,5 @@ export const webhookRoute: Route = async (request, { core, pipeline, params }) =
   const bytes = await readBytes(request, core.options.http.maxWebhookBytes);
   const result = await transport.parse(withBody(request, bytes));
   if (result.events?.length) await pipeline.receive(transport, result.events);
-  return result.response ?? Response.json({ ok: true });
+  return result.response ?? fixedResponse('{"ok":true}', { headers: { 'content-type': 'application/json' } });
 };

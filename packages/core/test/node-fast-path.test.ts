@@ -1,0 +1,183 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TidingsHandler } from '../src/index.js';
+import { toNodeHandler, toRequest } from '../src/node/index.js';
+import { setup } from './setup.js';
+
+const servers: ReturnType<typeof createServer>[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function serve(handler: TidingsHandler): Promise<string> {
+  const server = createServer(toNodeHandler(handler));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A chunked POST (no content-length), as a client streaming its body sends it. */
+function chunkedPost(url: string, chunks: string[]): Promise<{ status: number } | { error: string }> {
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0 });
+      },
+    );
+    req.on('error', (error) => resolve({ error: error.message }));
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
+
+describe('toNodeHandler: the request a handler sees', () => {
+  it('is a Request with the url, method, headers and body the client sent, read once', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const base = await serve(async (request) => {
+      const text = await request.text();
+      let again = 'read again';
+      await request.text().catch((error: Error) => {
+        again = error.name;
+      });
+      seen.push({
+        isRequest: request instanceof Request,
+        url: request.url,
+        method: request.method,
+        type: request.headers.get('content-type'),
+        custom: request.headers.get('x-custom'),
+        text,
+        used: request.bodyUsed,
+        again,
+      });
+      return Response.json({ length: text.length });
+    });
+    const body = JSON.stringify({ text: 'Grüße', pad: 'y'.repeat(200_000) });
+    const response = await fetch(`${base}/path?q=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-custom': 'a' },
+      body,
+    });
+    expect(await response.json()).toEqual({ length: body.length });
+    expect(seen).toEqual([
+      {
+        isRequest: true,
+        url: `${base}/path?q=1`,
+        method: 'POST',
+        type: 'application/json',
+        custom: 'a',
+        text: body,
+        used: true,
+        again: 'TypeError',
+      },
+    ]);
+  });
+
+  it('gives json, arrayBuffer, a clone and the body as a web stream like any Request', async () => {
+    const results: unknown[] = [];
+    const base = await serve(async (request) => {
+      const copy = request.clone();
+      results.push(copy instanceof Request, await copy.json());
+      const chunks: number[] = [];
+      for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>)
+        chunks.push(chunk.byteLength);
+      results.push(
+        chunks.reduce((a, b) => a + b, 0),
+        request.bodyUsed,
+      );
+      return new Response(null, { status: 204 });
+    });
+    const response = await fetch(base, { method: 'PUT', body: JSON.stringify({ a: 1 }) });
+    expect(response.status).toBe(204);
+    expect(results).toEqual([true, { a: 1 }, 7, true]);
+
+    const bytes: unknown[] = [];
+    const base2 = await serve(async (request) => {
+      bytes.push([...new Uint8Array(await request.arrayBuffer())]);
+      return new Response('ok');
+    });
+    await fetch(base2, { method: 'POST', body: new Uint8Array([1, 2, 255]) });
+    expect(bytes).toEqual([[1, 2, 255]]);
+  });
+
+  it('toRequest makes a GET without a body', async () => {
+    const seen: unknown[] = [];
+    const base = await serve(async (request) => {
+      seen.push(request.body, await request.text());
+      return new Response('ok');
+    });
+    await fetch(base);
+    expect(seen).toEqual([null, '']);
+    expect(typeof toRequest).toBe('function');
+  });
+});
+
+describe('toNodeHandler with tidings.handler', () => {
+  it('stores a webhook, refuses a wrong secret, and answers JSON with a content length', async () => {
+    const s = await setup({ sandbox: { secret: 'right' } });
+    const base = `${await serve(s.tidings.handler)}/tidings`;
+    const post = (secret: string, text: string) =>
+      fetch(`${base}/webhooks/sandbox`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sandbox-secret': secret },
+        body: JSON.stringify({ from: '+4915112345678', text }),
+      });
+    const wrong = await post('wrong', 'START');
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await wrong.json()) as { status: number }).status).toBe(401);
+    expect(s.phone('+4915112345678').texts()).toEqual([]);
+
+    const ok = await post('right', 'START');
+    expect(ok.status).toBe(200);
+    const text = await ok.text();
+    expect(text).toBe('{"ok":true}');
+    expect(ok.headers.get('content-length')).toBe(String(text.length));
+    expect(ok.headers.get('content-type')).toBe('application/json');
+    expect(s.phone('+4915112345678').texts()).toEqual(['Welcome to the news!']);
+  });
+
+  it('refuses a body over the limit: 413 when declared, never stored when streamed', async () => {
+    const s = await setup({ http: { maxWebhookBytes: 1000 } } as never);
+    const base = `${await serve(s.tidings.handler)}/tidings`;
+    const big = JSON.stringify({ from: '+4915112345678', text: `START ${'x'.repeat(2000)}` });
+    const declared = await fetch(`${base}/webhooks/sandbox`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    const streamed = await chunkedPost(`${base}/webhooks/sandbox`, [big.slice(0, 600), big.slice(600)]);
+    expect(streamed).not.toEqual({ status: 200 });
+    expect(s.phone('+4915112345678').texts()).toEqual([]);
+    // A chunked body under the limit is read whole.
+    const small = JSON.stringify({ from: '+4915112345678', text: 'START' });
+    expect(await chunkedPost(`${base}/webhooks/sandbox`, [small.slice(0, 10), small.slice(10)])).toEqual({
+      status: 200,
+    });
+    expect(s.phone('+4915112345678').texts()).toEqual(['Welcome to the news!']);
+  });
+});
+
+describe('tidings.handler answers standard Responses (web runtimes)', () => {
+  it('a problem answer reads as JSON, can be cloned, streamed and have headers set', async () => {
+    const s = await setup();
+    const response = await s.tidings.handler(new Request('http://localhost/tidings/nowhere'));
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(404);
+    expect(response.ok).toBe(false);
+    response.headers.set('x-extra', '1');
+    const copy = response.clone();
+    expect(copy.headers.get('x-extra')).toBe('1');
+    expect(((await copy.json()) as { status: number }).status).toBe(404);
+    const text = await new Response(response.body).text();
+    expect(JSON.parse(text).title).toBe('Not Found');
+    expect(response.bodyUsed).toBe(true);
+  });
+});
