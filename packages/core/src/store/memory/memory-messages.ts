@@ -85,7 +85,8 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       const moved: Message[] = [];
       for (const id of t.messagesByContact.get(contactId) ?? []) {
         const row = t.messages.get(id);
-        if (row?.direction !== 'out' || row.kind !== 'message' || row.at > until || !below.has(row.status)) continue;
+        if (row?.direction !== 'out' || row.kind !== 'message' || row.at > until || !below.has(row.status))
+          continue;
         const next: Message = { ...row, status };
         t.messages.set(id, next);
         moved.push(copyMessage(next));
