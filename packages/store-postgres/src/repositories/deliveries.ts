@@ -2,6 +2,7 @@ import type { DeliveryRepository } from '@tidings/core';
 import { nanoid } from 'nanoid';
 import type { Db } from '../db/queryable.js';
 import { encodeContent, LANE, type Row, toDelivery } from '../rows.js';
+import { postgresDeliveryBatches } from './delivery-batches.js';
 
 /** A delivery may go when its broadcast is neither paused nor cancelled and its sender is not paused. */
 export const NOT_HELD = `NOT EXISTS (SELECT 1 FROM broadcasts b WHERE b.id = d.broadcast_id
@@ -48,6 +49,7 @@ SELECT (SELECT count(*) FROM done) AS finished`;
 
 export function postgresDeliveries(db: Db): DeliveryRepository {
   return {
+    ...postgresDeliveryBatches(db),
     async enqueue(d) {
       const { rows } = await db.query<Row>(
         `INSERT INTO deliveries (workspace_id, broadcast_id, message_id, contact_id, transport, sender_id, address,

@@ -122,5 +122,15 @@ export function postgresMessages(db: Db): MessageRepository {
       );
       return rows[0] ? toMessage(rows[0]) : null;
     },
+
+    async broadcastRecipients(workspaceId, broadcastId, contactIds) {
+      if (contactIds.length === 0) return [];
+      const { rows } = await db.query<{ contact_id: string }>(
+        `SELECT DISTINCT contact_id FROM messages
+         WHERE broadcast_id = $2 AND contact_id = ANY($3::text[]) AND workspace_id = $1`,
+        [workspaceId, broadcastId, contactIds],
+      );
+      return rows.map((r) => r.contact_id);
+    },
   };
 }
