@@ -41,7 +41,7 @@ export class Dispatcher {
   /** Batches being sent, and how many deliveries they hold together. */
   readonly #inFlight = new Set<Promise<void>>();
   #inFlightCount = 0;
-  readonly #broadcasts = new Map<string, { at: number; broadcast: Broadcast | null }>();
+  readonly #broadcasts = new Map<string, { at: number; broadcast: Promise<Broadcast | null> }>();
   /** Broadcasts with deliveries handled since the last progress report. */
   readonly #touched = new Set<string>();
   #running: Promise<void> | null = null;
@@ -274,8 +274,10 @@ export class Dispatcher {
     const now = this.ctx.clock.now();
     const hit = this.#broadcasts.get(id);
     if (hit && now - hit.at < broadcastCacheMs) return hit.broadcast;
-    const broadcast = await this.ctx.store.broadcasts.get(this.ctx.workspaceId, id);
+    // The promise is kept, so the jobs of a batch that all ask at once share one read.
+    const broadcast = this.ctx.store.broadcasts.get(this.ctx.workspaceId, id);
     this.#broadcasts.set(id, { at: now, broadcast });
+    broadcast.catch(() => this.#broadcasts.delete(id));
     return broadcast;
   }
 

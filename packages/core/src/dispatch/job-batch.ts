@@ -28,6 +28,8 @@ export class JobBatch {
   #alive: number;
   #parked = 0;
   #armed = false;
+  /** Jobs waiting a moment for their pacing slot: they will reach a gate, so the gates wait for them. */
+  #sleeping = 0;
   readonly #waiting = new Map<BatchGate<unknown, unknown>, Waiting[]>();
 
   constructor(size: number) {
@@ -56,6 +58,17 @@ export class JobBatch {
     if (this.#parked > 0 && this.#parked >= this.#alive) this.#flush();
   }
 
+  /** Waits for `wake` (a slot a few milliseconds ahead); the batch's gates wait for this job meanwhile. */
+  async sleep<T>(wake: Promise<T>): Promise<T> {
+    this.#sleeping++;
+    try {
+      return await wake;
+    } finally {
+      this.#sleeping--;
+      if (this.#parked > 0) this.#arm();
+    }
+  }
+
   #arm(): void {
     if (this.#armed) return;
     this.#armed = true;
@@ -63,7 +76,10 @@ export class JobBatch {
     const turn = () => {
       if (!this.#armed) return;
       if (++turns < maxTurns) queueMicrotask(turn);
-      else this.#flush();
+      else if (this.#sleeping > 0) {
+        // Sleepers come back to a gate on their timer; the last to arrive (or end) flushes.
+        this.#armed = false;
+      } else this.#flush();
     };
     queueMicrotask(turn);
   }

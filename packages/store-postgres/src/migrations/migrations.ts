@@ -3,7 +3,7 @@ import { initialSchema } from './001-initial.js';
 import { pacingFunctions } from './002-pacing-functions.js';
 import { rulesAndForwards } from './003-rules-and-forwards.js';
 import { pacingJustMissed } from './004-pacing-just-missed.js';
-import { pacingReserveMany } from './005-pacing-reserve-many.js';
+import { dispatchBatches } from './005-dispatch-batches.js';
 
 export interface Migration {
   version: number;
@@ -17,7 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'pacing functions', sql: pacingFunctions },
   { version: 3, name: 'rules and forwards', sql: rulesAndForwards },
   { version: 4, name: 'pacing: just missed', sql: pacingJustMissed },
-  { version: 5, name: 'pacing: reserve many', sql: pacingReserveMany },
+  { version: 5, name: 'dispatch batches', sql: dispatchBatches },
 ];
 
 /**

@@ -4,26 +4,32 @@ import type { Db } from '../db/queryable.js';
 import { encodeContent } from '../rows.js';
 
 // A batch of outcomes in one statement: the deliveries leave the outbox, their outcomes enter the conversation.
-const FINISH_MANY = `WITH input AS (
+// The rows are found by \`id = ANY\` (the primary key); joining them to the unnested outcomes instead makes the
+// planner guess a handful of outcomes and scan the whole outbox for each.
+const FINISH_MANY = `WITH done AS (
+  DELETE FROM deliveries d WHERE d.workspace_id = $1 AND d.id = ANY($3::bigint[]) AND d.lease_owner = $2
+  RETURNING d.id, d.workspace_id, d.message_id, d.contact_id, d.transport, d.sender_id, d.purpose, d.in_reply_to,
+    d.broadcast_id
+), input AS MATERIALIZED (
   SELECT * FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[])
     AS i(id, status, provider_message_id, error, new_id, content, at)
-), done AS (
-  DELETE FROM deliveries d USING input i
-  WHERE d.workspace_id = $1 AND d.id = i.id AND d.lease_owner = $2
-  RETURNING d.id, d.workspace_id, d.message_id, d.contact_id, d.transport, d.sender_id, d.purpose, d.in_reply_to,
-    d.broadcast_id, i.status, i.provider_message_id, i.error, i.new_id, i.content, i.at
+), outcome AS MATERIALIZED (
+  SELECT done.*, i.status, i.provider_message_id, i.error, i.new_id, i.content, i.at
+  FROM done JOIN input i ON i.id = done.id
 ), queued AS (
-  UPDATE messages m SET status = done.status, provider_message_id = done.provider_message_id, error = done.error
-  FROM done WHERE done.message_id IS NOT NULL AND m.id = done.message_id AND m.workspace_id = $1
+  UPDATE messages m SET status = o.status, provider_message_id = o.provider_message_id, error = o.error
+  FROM outcome o WHERE o.message_id IS NOT NULL AND m.id = o.message_id AND m.workspace_id = $1
 ), recorded AS (
   INSERT INTO messages (id, workspace_id, contact_id, transport, sender_id, direction, kind, purpose, content,
     provider_message_id, status, error, at, in_reply_to, broadcast_id)
   SELECT new_id, workspace_id, contact_id, transport, sender_id, 'out', 'message', purpose, content::jsonb,
     provider_message_id, status, error, at, in_reply_to, broadcast_id
-  FROM done WHERE message_id IS NULL
+  FROM outcome WHERE message_id IS NULL
 )
 SELECT id FROM done`;
 
+// The owner comes with each retry (\`$2\` repeated) so that it is a join condition: as a filter on the outbox the
+// planner would guess that hardly any row is leased to it and scan the retries once per row.
 const RETRY_MANY = `UPDATE deliveries d SET not_before = i.not_before, due_at = i.not_before, lease_owner = NULL,
   lease_until = NULL,
   attempts = COALESCE(i.attempts, d.attempts),
@@ -31,10 +37,10 @@ const RETRY_MANY = `UPDATE deliveries d SET not_before = i.not_before, due_at = 
   use_template = COALESCE(i.use_template, d.use_template),
   last_error = CASE WHEN i.set_error THEN i.last_error ELSE d.last_error END,
   sender_id = COALESCE(i.sender_id, d.sender_id)
-FROM unnest($3::bigint[], $4::float8[], $5::int[], $6::boolean[], $7::float8[], $8::boolean[], $9::boolean[],
-  $10::text[], $11::text[])
-  AS i(id, not_before, attempts, set_slot, slot_at, use_template, set_error, last_error, sender_id)
-WHERE d.workspace_id = $1 AND d.id = i.id AND d.lease_owner = $2
+FROM unnest($3::bigint[], $2::text[], $4::float8[], $5::int[], $6::boolean[], $7::float8[], $8::boolean[],
+  $9::boolean[], $10::text[], $11::text[])
+  AS i(id, owner, not_before, attempts, set_slot, slot_at, use_template, set_error, last_error, sender_id)
+WHERE d.id = i.id AND d.lease_owner = i.owner AND d.workspace_id = $1
 RETURNING d.id`;
 
 const isId = (id: string) => /^\d+$/.test(id);
@@ -80,7 +86,7 @@ export function postgresDeliveryBatches(db: Db): Pick<DeliveryRepository, 'finis
       if (items.length === 0) return all.map(() => false);
       const { rows } = await db.query<{ id: unknown }>(RETRY_MANY, [
         workspaceId,
-        owner,
+        items.map(() => owner),
         items.map((i) => i.id),
         items.map((i) => i.retry.notBefore),
         items.map((i) => i.retry.attempts ?? null),

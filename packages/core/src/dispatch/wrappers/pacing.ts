@@ -82,7 +82,7 @@ export function pacing(
       });
       if (!slot.reserved) return { kind: 'defer', notBefore: slot.at, slotAt: null, reason: waitingForSlot };
       if (slot.at > job.now && near > 0 && waitFor) {
-        await waitFor(slot.at);
+        await (job.batch ? job.batch.sleep(waitFor(slot.at)) : waitFor(slot.at));
         return next({ ...job, now: Math.max(job.now, clock!.now()) });
       }
       if (slot.at > job.now)

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlotRequest } from '../../ports/outbox-store.js';
-import {
-  broadcastRow,
-  contactInput,
-  deliveryRow,
-  freshWorkspace,
-  T0,
-} from '../contract-fixtures.js';
+import { broadcastRow, contactInput, deliveryRow, freshWorkspace, T0 } from '../contract-fixtures.js';
 import type { ContractSubject } from '../store-contract.js';
 
 const lease = { leaseMs: 60_000, limit: 10 };

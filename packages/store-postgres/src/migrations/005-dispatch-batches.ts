@@ -1,10 +1,15 @@
 /**
+ * For the dispatcher's batches. The claim index gains the id, the claim's tie-break: a fan-out gives a million
+ * rows one due time, and without it every claim sorted them all.
+ *
  * A batch of pacing reservations in one call (the Store port's `reserveMany`): exactly what calling
  * `tidings_pacing_reserve` for each request in order would answer. Every row the batch may touch is locked first,
  * in one order (by key, and 'r:' < 's:' < 'w:' as the single reservation locks them), so batches and single calls
  * never deadlock; the slots are then worked out in memory and written back in one statement.
  */
-export const pacingReserveMany = `
+export const dispatchBatches = `
+CREATE INDEX deliveries_claim_order ON deliveries (workspace_id, lane, due_at, id);
+DROP INDEX deliveries_claim;
 CREATE FUNCTION tidings_pacing_reserve_many(
   ws text, sender_keys text[], interval_ms double precision[], recipient_keys text[], gap_ms double precision[],
   now_ms double precision[], horizon_ms double precision[], waited boolean[],
