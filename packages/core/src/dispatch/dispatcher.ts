@@ -13,6 +13,12 @@ import { type BatchGate, JobBatch } from './job-batch.js';
 import type { SendJob, SendStep } from './send-step.js';
 
 const broadcastCacheMs = 500;
+
+/** A broadcast as the dispatcher sends it: the row, and its body without the template. */
+interface BroadcastToSend {
+  broadcast: Broadcast;
+  free: Content;
+}
 /** Longest stretch of dispatching before the event loop gets a turn. */
 const yieldAfterMs = 50;
 
@@ -41,7 +47,7 @@ export class Dispatcher {
   /** Batches being sent, and how many deliveries they hold together. */
   readonly #inFlight = new Set<Promise<void>>();
   #inFlightCount = 0;
-  readonly #broadcasts = new Map<string, { at: number; broadcast: Promise<Broadcast | null> }>();
+  readonly #broadcasts = new Map<string, { at: number; broadcast: Promise<BroadcastToSend | null> }>();
   /** Broadcasts with deliveries handled since the last progress report. */
   readonly #touched = new Set<string>();
   #running: Promise<void> | null = null;
@@ -270,12 +276,17 @@ export class Dispatcher {
    * Broadcasts are read for every delivery, so they are cached briefly; a local edit clears the entry at once,
    * another process's edit shows within `broadcastCacheMs`.
    */
-  async #broadcast(id: string): Promise<Broadcast | null> {
+  async #broadcast(id: string): Promise<BroadcastToSend | null> {
     const now = this.ctx.clock.now();
     const hit = this.#broadcasts.get(id);
     if (hit && now - hit.at < broadcastCacheMs) return hit.broadcast;
     // The promise is kept, so the jobs of a batch that all ask at once share one read.
-    const broadcast = this.ctx.store.broadcasts.get(this.ctx.workspaceId, id);
+    const broadcast = this.ctx.store.broadcasts.get(this.ctx.workspaceId, id).then((b) => {
+      if (!b) return null;
+      // The free-form body, made once: every recipient's job (and, unpersonalised, every kept message) shares it.
+      const { template: _, ...free } = b.content;
+      return { broadcast: b, free };
+    });
     this.#broadcasts.set(id, { at: now, broadcast });
     broadcast.catch(() => this.#broadcasts.delete(id));
     return broadcast;
@@ -292,10 +303,10 @@ export class Dispatcher {
     let broadcast: Broadcast | null = null;
     let content: Content;
     if (delivery.broadcastId) {
-      broadcast = await this.#broadcast(delivery.broadcastId);
-      if (!broadcast) return 'the broadcast was removed';
-      const { template: _, ...free } = broadcast.content;
-      content = free;
+      const toSend = await this.#broadcast(delivery.broadcastId);
+      if (!toSend) return 'the broadcast was removed';
+      broadcast = toSend.broadcast;
+      content = toSend.free;
     } else {
       const message = delivery.messageId ? await store.messages.get(workspaceId, delivery.messageId) : null;
       if (!message) return 'the message was removed';

@@ -38,7 +38,10 @@ export interface ContactRepository {
   /** Finds the contact by (transport, address) or creates it; on creation the sender comes from `choice`. */
   getOrCreate(input: NewContactInput, choice: SenderChoice, at: number): Promise<GetOrCreateResult>;
   get(workspaceId: string, id: string): Promise<Contact | null>;
-  /** The contacts of these ids that exist, in no particular order (the dispatcher loads a batch's at once). */
+  /**
+   * The contacts of these ids that exist, in no particular order (the dispatcher loads a batch's at once). The
+   * caller only reads them: a store may hand out its own rows.
+   */
   getMany(workspaceId: string, ids: readonly string[]): Promise<Contact[]>;
   findByAddress(workspaceId: string, transport: string, address: string): Promise<Contact | null>;
   update(workspaceId: string, id: string, patch: ContactPatch, at: number): Promise<Contact>;

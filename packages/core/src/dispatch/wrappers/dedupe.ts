@@ -13,24 +13,28 @@ function sentGate(store: Store): BatchGate<Sent, boolean> {
   return {
     name: 'dedupe',
     async run(inputs) {
-      const groups = new Map<string, Sent[]>();
-      for (const input of inputs) {
-        const k = `${input.workspaceId}\u0000${input.broadcastId}`;
-        const group = groups.get(k);
-        if (group) group.push(input);
-        else groups.set(k, [input]);
+      // workspace → broadcast → contacts asked about; then the ones found, the same way.
+      const asked = new Map<string, Map<string, string[]>>();
+      for (const { workspaceId, broadcastId, contactId } of inputs) {
+        let byBroadcast = asked.get(workspaceId);
+        if (!byBroadcast) {
+          byBroadcast = new Map();
+          asked.set(workspaceId, byBroadcast);
+        }
+        const ids = byBroadcast.get(broadcastId);
+        if (ids) ids.push(contactId);
+        else byBroadcast.set(broadcastId, [contactId]);
       }
-      const found = new Set<string>();
-      for (const [k, group] of groups) {
-        const { workspaceId, broadcastId } = group[0]!;
-        const ids = await store.messages.broadcastRecipients(
-          workspaceId,
-          broadcastId,
-          group.map((g) => g.contactId),
-        );
-        for (const id of ids) found.add(`${k}\u0000${id}`);
+      const found = new Map<string, Map<string, Set<string>>>();
+      for (const [workspaceId, byBroadcast] of asked) {
+        const sent = new Map<string, Set<string>>();
+        found.set(workspaceId, sent);
+        for (const [broadcastId, ids] of byBroadcast) {
+          const hits = await store.messages.broadcastRecipients(workspaceId, broadcastId, ids);
+          if (hits.length > 0) sent.set(broadcastId, new Set(hits));
+        }
       }
-      return inputs.map((i) => found.has(`${i.workspaceId}\u0000${i.broadcastId}\u0000${i.contactId}`));
+      return inputs.map((i) => found.get(i.workspaceId)?.get(i.broadcastId)?.has(i.contactId) === true);
     },
   };
 }

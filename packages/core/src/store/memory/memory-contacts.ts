@@ -64,7 +64,8 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
       const found: Contact[] = [];
       for (const id of ids) {
         const row = t.contacts.get(id);
-        if (row && row.workspaceId === workspaceId) found.push(copyContact(row));
+        // Not copied: rows are replaced on every change, never edited, and the caller only reads them.
+        if (row && row.workspaceId === workspaceId) found.push(row);
       }
       return found;
     },
