@@ -1,4 +1,5 @@
 import type { Delivery, DeliveryRetry, NewDelivery } from '../../model/delivery.js';
+import type { Message } from '../../model/message.js';
 import type { DeliveryFinish, DeliveryRepository } from '../../ports/outbox-store.js';
 import { insertMessage } from './memory-messages.js';
 import { type OutboxTables, queuesOf, type StoredDelivery, schedule } from './memory-outbox-tables.js';
@@ -123,27 +124,26 @@ export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
       }
       return true;
     }
-    insertMessage(
-      t,
-      {
-        workspaceId,
-        contactId: d.contactId,
-        transport: d.transport,
-        senderId: d.senderId,
-        direction: 'out',
-        kind: 'message',
-        purpose: d.purpose,
-        content: outcome.content ?? {},
-        providerMessageId: outcome.providerMessageId,
-        status: outcome.status,
-        error: outcome.error,
-        at: outcome.at,
-        inReplyTo: d.inReplyTo,
-        broadcastId: d.broadcastId,
-      },
-      undefined,
-      true,
-    );
+    // Built with its id in place, so the kept row has one shape (no property added after it was made).
+    const row: Message = {
+      id: `m${++t.messageCounter}`,
+      workspaceId,
+      contactId: d.contactId,
+      transport: d.transport,
+      senderId: d.senderId,
+      direction: 'out',
+      kind: 'message',
+      purpose: d.purpose,
+      // A broadcast's unpersonalised body is one object shared by all its messages.
+      content: outcome.content ?? {},
+      providerMessageId: outcome.providerMessageId,
+      status: outcome.status,
+      error: outcome.error,
+      at: outcome.at,
+      inReplyTo: d.inReplyTo,
+      broadcastId: d.broadcastId,
+    };
+    insertMessage(t, row, row.id, true);
     return true;
   };
 
