@@ -19,6 +19,8 @@ interface BroadcastToSend {
   broadcast: Broadcast;
   free: Content;
 }
+/** While full batches keep coming, broadcasts are checked for completion at most this often. */
+const progressEveryMs = 1000;
 /** Longest stretch of dispatching before the event loop gets a turn. */
 const yieldAfterMs = 50;
 
@@ -50,6 +52,7 @@ export class Dispatcher {
   readonly #broadcasts = new Map<string, { at: number; broadcast: Promise<BroadcastToSend | null> }>();
   /** Broadcasts with deliveries handled since the last progress report. */
   readonly #touched = new Set<string>();
+  #reportedAt = Number.NEGATIVE_INFINITY;
   #running: Promise<void> | null = null;
   #again = false;
   #started = false;
@@ -173,7 +176,8 @@ export class Dispatcher {
             leaseMs: this.settings.leaseMs,
           });
           if (batch.length > 0) this.#launch(batch);
-          await this.#reportProgress();
+          // A full batch means more is due: the completion check (a query per broadcast on a database) can wait.
+          await this.#reportProgress(batch.length < Math.min(this.settings.batchSize, room));
           // Nothing claimed and no chunk read (nothing due, or every fan-out's window is full): done for now.
           if (batch.length === 0 && !fannedOut) break;
         }
@@ -224,7 +228,10 @@ export class Dispatcher {
     );
   }
 
-  async #reportProgress(): Promise<void> {
+  async #reportProgress(eager: boolean): Promise<void> {
+    const now = this.ctx.clock.now();
+    if (!eager && now - this.#reportedAt < progressEveryMs) return;
+    this.#reportedAt = now;
     const touched = [...this.#touched];
     this.#touched.clear();
     for (const id of touched) await this.#progress.check(id, false);
