@@ -176,8 +176,8 @@ export class Dispatcher {
             leaseMs: this.settings.leaseMs,
           });
           if (batch.length > 0) this.#launch(batch);
-          // A full batch means more is due: the completion check (a query per broadcast on a database) can wait.
-          await this.#reportProgress(batch.length < Math.min(this.settings.batchSize, room));
+          // While deliveries are due, the completion check (a query per broadcast on a database) can wait a second.
+          await this.#reportProgress(batch.length === 0);
           // Nothing claimed and no chunk read (nothing due, or every fan-out's window is full): done for now.
           if (batch.length === 0 && !fannedOut) break;
         }
