@@ -1,6 +1,7 @@
 // Issue 5 benchmarks: server-side fan-out of the PostgreSQL store beside a bare INSERT … SELECT of the same rows into
-// the same table shape, on a PostgreSQL server (DATABASE_URL) and on embedded PGlite; claim latency as the outbox
-// is worked through. Sizes: BENCH_PG_ROWS (default 1,000,000), BENCH_PGLITE_ROWS (default 200,000).
+// the same table shape, on a PostgreSQL server (DATABASE_URL) and on embedded PGlite; the broadcast then sent through
+// the whole dispatcher (1 and 2 worker processes on the server, in process on PGlite), with claim latency before and
+// after it. Sizes: BENCH_PG_ROWS (default 1,000,000), BENCH_PGLITE_ROWS (default 200,000).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
