@@ -12,6 +12,8 @@ let peakRss = baseline.rss;
 let peakHeap = baseline.heapUsed;
 let peakLiveHeap = baseline.heapUsed;
 let samples = 0;
+/** Live heap (after a full collection) beside how many messages the store kept by then. */
+const live = [];
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
@@ -19,7 +21,9 @@ const sampler = setInterval(() => {
   // Every hundredth sample (5 s) after a full collection: what is really held, not garbage waiting to be collected.
   if (++samples % 100 === 0) {
     global.gc?.();
-    peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+    const heapUsed = process.memoryUsage().heapUsed;
+    peakLiveHeap = Math.max(peakLiveHeap, heapUsed);
+    live.push({ heapUsed, kept: sandbox.sentCount });
   }
 }, 50);
 const started = performance.now();
@@ -33,6 +37,10 @@ clearInterval(sampler);
 global.gc?.();
 // What stays: the memory store keeps every message as conversation history (a database would keep it on disk).
 const retained = process.memoryUsage();
+const perMessage = (retained.heapUsed - baseline.heapUsed) / recipients;
+// What the dispatch itself held at each full collection: the live heap beyond the seeded data and the messages the
+// store had kept by then (outbox window, deliveries in flight, the dispatcher's own state).
+const dispatchHeld = Math.max(0, ...live.map((l) => l.heapUsed - baseline.heapUsed - perMessage * l.kept));
 process.stdout.write(
   JSON.stringify({
     recipients,
@@ -50,5 +58,8 @@ process.stdout.write(
     peakLiveHeapMB: mb(peakLiveHeap),
     /** Held by the broadcast beyond what stays as history: the outbox window and work in flight. */
     workingSetMB: mb(Math.max(0, peakLiveHeap - retained.heapUsed)),
+    /** The most the dispatch held at any full collection beyond the seeded data and the history kept so far. */
+    dispatchHeldMB: mb(dispatchHeld),
+    liveSamples: live.length,
   }),
 );

@@ -1,8 +1,11 @@
 // Issue 5 benchmarks: server-side fan-out of the PostgreSQL store beside a bare INSERT … SELECT of the same rows into
-// the same table shape, on a PostgreSQL server (DATABASE_URL) and on embedded PGlite; claim latency as the outbox
-// is worked through. Sizes: BENCH_PG_ROWS (default 1,000,000), BENCH_PGLITE_ROWS (default 200,000).
+// the same table shape, on a PostgreSQL server (DATABASE_URL) and on embedded PGlite; the broadcast then sent through
+// the whole dispatcher (1 and 2 worker processes on the server, in process on PGlite), with claim latency before and
+// after it. Sizes: BENCH_PG_ROWS (default 1,000,000), BENCH_PGLITE_ROWS (default 200,000).
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
-import { createTidings, sandboxTransport, silentLogger } from '@tidings/core';
+import { createTidings, sandboxTransport, silentLogger, systemClock } from '@tidings/core';
 import { postgresStore } from '@tidings/store-postgres';
 import pg from 'pg';
 
@@ -72,14 +75,14 @@ async function storeFanOut(store, count) {
 }
 
 /** Median milliseconds of claiming (and releasing) a batch of 1,000 due deliveries. */
-async function claimLatency(store) {
+async function claimLatency(store, now = Date.now()) {
   const times = [];
   for (let i = 0; i < 7; i++) {
     const start = performance.now();
     const batch = await store.deliveries.claim('default', {
       owner: 'bench',
       limit: 1000,
-      now: Date.now(),
+      now,
       leaseMs: 1,
     });
     times.push(performance.now() - start);
@@ -89,24 +92,97 @@ async function claimLatency(store) {
   return times[Math.floor(times.length / 2)];
 }
 
-/** Works through the outbox by deleting claimed batches, as finishing does, and measures claims at the end. */
-async function drainAndClaim(store, db, keep) {
-  for (;;) {
-    const batch = await store.deliveries.claim('default', {
-      owner: 'drain',
-      limit: 10_000,
-      now: Date.now() + 120_000,
-      leaseMs: 60_000,
-    });
-    if (batch.length === 0) break;
-    await db.query('DELETE FROM deliveries WHERE id = ANY($1::bigint[])', [batch.map((d) => d.id)]);
-    const left = Number((await db.query('SELECT count(*) AS n FROM deliveries')).rows[0].n);
-    if (left <= keep) break;
-  }
-  return claimLatency(store);
+const FUTURE = Date.parse('2100-01-01T00:00:00Z');
+
+/** Rows for the claim at the end: copies of some of the broadcast's deliveries, not due before the year 2100. */
+async function parkForLater(db, broadcastId, count) {
+  await db.query(
+    `INSERT INTO deliveries (workspace_id, broadcast_id, contact_id, transport, sender_id, address, lane, purpose,
+       attempts, not_before, due_at, use_template, created_at)
+     SELECT workspace_id, broadcast_id, contact_id, transport, sender_id, address, lane, purpose, 0, $2, $2, false,
+       created_at
+     FROM deliveries WHERE broadcast_id = $1 LIMIT $3`,
+    [broadcastId, FUTURE, count],
+  );
 }
 
-async function measure(label, store, db, count) {
+/** Starts a worker process (dispatch-pg.child.mjs) and resolves once it is ready. */
+function startWorker(connectionString, schema, batch) {
+  const child = spawn(
+    process.execPath,
+    [new URL('dispatch-pg.child.mjs', import.meta.url).pathname, connectionString, schema, String(batch)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const worker = { child, sent: 0, ready: null };
+  worker.ready = new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const event = JSON.parse(line);
+      if (event.ready) resolve();
+      if (event.sent !== undefined) worker.sent = event.sent;
+    });
+  });
+  return worker;
+}
+
+/**
+ * Deliveries per second through the whole dispatcher in `workers` processes on one database: from "go" until the
+ * broadcast's last due delivery is marked (its row left the outbox), pacing limits set high.
+ */
+async function dispatchThroughput(store, connectionString, schema, broadcastId, due, workers, batch = 1000) {
+  const running = Array.from({ length: workers }, () => startWorker(connectionString, schema, batch));
+  await Promise.all(running.map((w) => w.ready));
+  const queued = () => store.deliveries.countQueued('default', broadcastId);
+  const parked = (await queued()) - due;
+  const start = performance.now();
+  for (const w of running) w.child.stdin.write('go\n');
+  let last = { sent: 0, at: performance.now() };
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 20));
+    const sent = running.reduce((n, w) => n + w.sent, 0);
+    if (sent >= due * 0.99 && (await queued()) <= parked) break;
+    if (sent > last.sent) last = { sent, at: performance.now() };
+    else if (performance.now() - last.at > 30_000) {
+      for (const w of running) w.child.kill();
+      throw new Error(`the workers stalled at ${sent} of ${due} sends`);
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  for (const w of running) w.child.stdin.write('stop\n');
+  await Promise.all(running.map((w) => new Promise((r) => w.child.once('exit', r))));
+  const sent = running.reduce((n, w) => n + w.sent, 0);
+  if (sent < due) throw new Error(`sent ${sent} of ${due}`);
+  return { rate: due / seconds, seconds, duplicates: sent - due };
+}
+
+/** The same in this process (PGlite runs embedded: one worker). */
+async function dispatchInProcess(store, broadcastId, due, batch = 1000) {
+  const sandbox = sandboxTransport({ keepSent: false });
+  const tidings = createTidings({
+    store,
+    clock: systemClock(),
+    transports: [sandbox],
+    logger: silentLogger,
+    pacing: { sandbox: { perSenderPerSecond: 1_000_000, perRecipientGapMs: 1000 } },
+    dispatch: { batchSize: batch, concurrency: 2 * batch, pollMs: 20 },
+  });
+  const parked = (await store.deliveries.countQueued('default', broadcastId)) - due;
+  const start = performance.now();
+  await tidings.start();
+  while ((await store.deliveries.countQueued('default', broadcastId)) > parked)
+    await new Promise((r) => setTimeout(r, 20));
+  const seconds = (performance.now() - start) / 1000;
+  await tidings.stop();
+  return { rate: due / seconds, seconds, duplicates: sandbox.sentCount - due };
+}
+
+const PARKED = 20_000;
+
+/**
+ * Fan-out beside the bare statement; then the broadcast is sent through the dispatcher (worker processes on a
+ * server, in this process on PGlite), with claim latency before and after its deliveries went through the outbox.
+ */
+async function measure(label, store, db, count, server) {
   await store.init();
   await createTidings({ store, transports: [sandboxTransport()], logger: silentLogger }).channels.create({
     slug: 'news',
@@ -116,11 +192,17 @@ async function measure(label, store, db, count) {
   await seed(db, count);
   const bare = await bareFanOut(db, count);
   const viaStore = await storeFanOut(store, count);
+  await parkForLater(db, viaStore.broadcastId, PARKED);
   const claimStart = await claimLatency(store);
-  const claimEnd = await drainAndClaim(store, db, 20_000);
-  return [
+  const one = server
+    ? await dispatchThroughput(store, server.connectionString, server.schema, viaStore.broadcastId, count, 1)
+    : await dispatchInProcess(store, viaStore.broadcastId, count);
+  const claimEnd = await claimLatency(store, FUTURE + 1);
+  await db.query('DELETE FROM deliveries WHERE broadcast_id = $1', [viaStore.broadcastId]);
+  const n = count.toLocaleString('en');
+  const figures = [
     {
-      figure: `${label}: bare INSERT … SELECT fan-out, ${count.toLocaleString('en')} rows`,
+      figure: `${label}: bare INSERT … SELECT fan-out, ${n} rows`,
       median: Math.round(bare),
       unit: 'rows/s',
     },
@@ -132,13 +214,42 @@ async function measure(label, store, db, count) {
       target: 0.7,
     },
     {
-      figure: `${label}: claim of 1,000 due deliveries, at the start and with 20,000 left after working through the rest`,
+      figure: `${label}: dispatch through tidings (claim → pacing reservations → zero-latency sandbox → mark sent), ${n} deliveries, 1 worker${server ? ' process' : ' (in process)'}`,
+      median: Math.round(one.rate),
+      seconds: Number(one.seconds.toFixed(1)),
+      duplicates: one.duplicates,
+      unit: 'deliveries/s',
+      ...(server ? { target: 15_000, ratioToTarget: Number((one.rate / 15_000).toFixed(2)) } : {}),
+    },
+    {
+      figure: `${label}: claim of 1,000 due deliveries, at the start and at the end of the ${n}-delivery broadcast sent through the dispatcher`,
       startMs: Number(claimStart.toFixed(1)),
       endMs: Number(claimEnd.toFixed(1)),
       ratio: Number((claimEnd / claimStart).toFixed(2)),
+      target: 'ratio ≤ 2',
       unit: 'ms',
     },
   ];
+  if (server) {
+    const again = await storeFanOut(store, count);
+    const two = await dispatchThroughput(
+      store,
+      server.connectionString,
+      server.schema,
+      again.broadcastId,
+      count,
+      2,
+    );
+    figures.push({
+      figure: `${label}: dispatch through tidings, ${n} deliveries, 2 worker processes on one database`,
+      median: Math.round(two.rate),
+      seconds: Number(two.seconds.toFixed(1)),
+      duplicates: two.duplicates,
+      unit: 'deliveries/s',
+      ratioToOneWorker: Number((two.rate / one.rate).toFixed(2)),
+    });
+  }
+  return figures;
 }
 
 export async function run() {
@@ -149,7 +260,12 @@ export async function run() {
   await admin.query(`CREATE SCHEMA ${schema}`);
   try {
     const store = postgresStore({ connectionString: databaseUrl, schema });
-    figures.push(...(await measure('PostgreSQL server', store, store.db, serverRows)));
+    figures.push(
+      ...(await measure('PostgreSQL server', store, store.db, serverRows, {
+        connectionString: databaseUrl,
+        schema,
+      })),
+    );
     await store.close();
   } finally {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

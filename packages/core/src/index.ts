@@ -2,6 +2,7 @@ export { type Clock, systemClock, type TimerHandle } from './clock/clock.js';
 export { type ManualClock, manualClock } from './clock/manual-clock.js';
 export { defaultReplies, type ReplyTexts } from './consent/replies.js';
 export { defaultStartWords, defaultStopWords, type WordsByLocale } from './consent/vocabulary.js';
+export { type BatchGate, JobBatch, viaGate } from './dispatch/job-batch.js';
 export type { PacingLimits } from './dispatch/pacing-limits.js';
 export type { SendJob, SendStep, SendWrapper, StepResult } from './dispatch/send-step.js';
 export type { QuietHours } from './dispatch/wrappers/quiet-hours.js';

@@ -43,7 +43,7 @@ export function defaultWrappers(
   if (o.frequencyCap) wrappers.push(frequencyCap(ctx.store, o.frequencyCap.perDay));
   if (o.quietHours) wrappers.push(quietHours(o.quietHours));
   wrappers.push(dailyCap(ctx.store, limitsOf));
-  if (o.dispatch.pacing) wrappers.push(pacing(ctx.store, limitsOf));
+  if (o.dispatch.pacing) wrappers.push(pacing(ctx.store, limitsOf, ctx.clock));
   wrappers.push(render(links));
   wrappers.push(
     retry({

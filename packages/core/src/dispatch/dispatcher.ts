@@ -1,15 +1,26 @@
 import { nanoid } from 'nanoid';
 import type { TimerHandle } from '../clock/clock.js';
 import type { Broadcast } from '../model/broadcast.js';
+import type { Contact } from '../model/contact.js';
 import type { Content } from '../model/content.js';
 import type { Delivery } from '../model/delivery.js';
+import type { DeliveryFinishItem, DeliveryRetryItem } from '../ports/outbox-store.js';
 import type { CoreContext } from '../services/core-context.js';
 import { type Disposition, dispose } from './apply-result.js';
 import { BroadcastProgress } from './broadcast-progress.js';
 import { FanOuts } from './fan-out.js';
+import { type BatchGate, JobBatch } from './job-batch.js';
 import type { SendJob, SendStep } from './send-step.js';
 
 const broadcastCacheMs = 500;
+
+/** A broadcast as the dispatcher sends it: the row, and its body without the template. */
+interface BroadcastToSend {
+  broadcast: Broadcast;
+  free: Content;
+}
+/** While full batches keep coming, broadcasts are checked for completion at most this often. */
+const progressEveryMs = 1000;
 /** Longest stretch of dispatching before the event loop gets a turn. */
 const yieldAfterMs = 50;
 
@@ -35,10 +46,13 @@ export class Dispatcher {
   readonly owner = `worker-${nanoid(8)}`;
   readonly #progress: BroadcastProgress;
   readonly #fanOuts: FanOuts;
+  /** Batches being sent, and how many deliveries they hold together. */
   readonly #inFlight = new Set<Promise<void>>();
-  readonly #broadcasts = new Map<string, { at: number; broadcast: Broadcast | null }>();
+  #inFlightCount = 0;
+  readonly #broadcasts = new Map<string, { at: number; broadcast: Promise<BroadcastToSend | null> }>();
   /** Broadcasts with deliveries handled since the last progress report. */
   readonly #touched = new Set<string>();
+  #reportedAt = Number.NEGATIVE_INFINITY;
   #running: Promise<void> | null = null;
   #again = false;
   #started = false;
@@ -46,6 +60,22 @@ export class Dispatcher {
   #timer: TimerHandle | null = null;
   /** Aborted when the worker is abandoned; checked before each send, never listened to (no listener per send). */
   readonly #abandon = new AbortController();
+  /** A batch's outcomes are written together: one store call for its finishes, one for its retries. */
+  readonly #finishGate: BatchGate<DeliveryFinishItem, boolean> = {
+    name: 'finish',
+    run: async (items) =>
+      // A killed worker writes nothing more: its lease runs out and another worker takes the delivery.
+      this.#dead
+        ? items.map(() => false)
+        : this.ctx.store.deliveries.finishMany(this.ctx.workspaceId, this.owner, items),
+  };
+  readonly #retryGate: BatchGate<DeliveryRetryItem, boolean> = {
+    name: 'retry',
+    run: async (items) =>
+      this.#dead
+        ? items.map(() => false)
+        : this.ctx.store.deliveries.retryMany(this.ctx.workspaceId, this.owner, items),
+  };
 
   constructor(
     private readonly ctx: CoreContext,
@@ -134,7 +164,7 @@ export class Dispatcher {
           }
           const fannedOut = await this.#fanOuts.step();
           // Pipelined: claim again while sends are in flight, so a delivery holding a pacing slot goes out on time.
-          const room = this.settings.concurrency - this.#inFlight.size;
+          const room = this.settings.concurrency - this.#inFlightCount;
           if (room <= 0) {
             await Promise.race(this.#inFlight);
             continue;
@@ -145,8 +175,9 @@ export class Dispatcher {
             now: this.ctx.clock.now(),
             leaseMs: this.settings.leaseMs,
           });
-          for (const delivery of batch) this.#launch(delivery);
-          await this.#reportProgress();
+          if (batch.length > 0) this.#launch(batch);
+          // While deliveries are due, the completion check (a query per broadcast on a database) can wait a second.
+          await this.#reportProgress(batch.length === 0);
           // Nothing claimed and no chunk read (nothing due, or every fan-out's window is full): done for now.
           if (batch.length === 0 && !fannedOut) break;
         }
@@ -159,25 +190,48 @@ export class Dispatcher {
     await this.#scheduleWake();
   }
 
-  #launch(delivery: Delivery): void {
-    const work: Promise<void> = this.#deliver(delivery)
+  #launch(deliveries: Delivery[]): void {
+    const size = deliveries.length;
+    this.#inFlightCount += size;
+    const work: Promise<void> = this.#deliverBatch(deliveries)
       .catch((error: unknown) =>
-        this.ctx.logger.error('a delivery failed unexpectedly; its lease will run out', {
-          error,
-          id: delivery.id,
-        }),
+        this.ctx.logger.error('a batch failed unexpectedly; its leases will run out', { error }),
       )
       .finally(() => {
         this.#inFlight.delete(work);
-        if (delivery.broadcastId) this.#touched.add(delivery.broadcastId);
-
+        this.#inFlightCount -= size;
+        for (const d of deliveries) if (d.broadcastId) this.#touched.add(d.broadcastId);
         // What just ended may have made work due at once (a template fallback, a freed slot).
         this.kick();
       });
     this.#inFlight.add(work);
   }
 
-  async #reportProgress(): Promise<void> {
+  /** The deliveries of one claim, side by side: their contacts in one read, their store calls batched. */
+  async #deliverBatch(deliveries: Delivery[]): Promise<void> {
+    const { store, workspaceId } = this.ctx;
+    const ids = [...new Set(deliveries.map((d) => d.contactId))];
+    const contacts = new Map<string, Contact>();
+    for (const c of await store.contacts.getMany(workspaceId, ids)) contacts.set(c.id, c);
+    const batch = new JobBatch(deliveries.length);
+    await Promise.all(
+      deliveries.map((delivery) =>
+        this.#deliver(delivery, contacts.get(delivery.contactId) ?? null, batch)
+          .catch((error: unknown) =>
+            this.ctx.logger.error('a delivery failed unexpectedly; its lease will run out', {
+              error,
+              id: delivery.id,
+            }),
+          )
+          .finally(() => batch.end()),
+      ),
+    );
+  }
+
+  async #reportProgress(eager: boolean): Promise<void> {
+    const now = this.ctx.clock.now();
+    if (!eager && now - this.#reportedAt < progressEveryMs) return;
+    this.#reportedAt = now;
     const touched = [...this.#touched];
     this.#touched.clear();
     for (const id of touched) await this.#progress.check(id, false);
@@ -204,9 +258,8 @@ export class Dispatcher {
     }, delayMs);
   }
 
-  async #deliver(delivery: Delivery): Promise<void> {
-    const { store, workspaceId } = this.ctx;
-    const job = await this.#job(delivery, this.#abandon.signal);
+  async #deliver(delivery: Delivery, contact: Contact | null, batch: JobBatch): Promise<void> {
+    const job = await this.#job(delivery, contact, batch);
     const disposition: Disposition =
       typeof job === 'string'
         ? {
@@ -218,10 +271,10 @@ export class Dispatcher {
     if (this.#dead) return;
     if (disposition.kind === 'retry') {
       const { kind: _, ...retry } = disposition;
-      await store.deliveries.retry(workspaceId, delivery.id, this.owner, retry);
+      await batch.call(this.#retryGate, { id: delivery.id, retry });
       return;
     }
-    if (await store.deliveries.finish(workspaceId, delivery.id, this.owner, disposition.finish)) {
+    if (await batch.call(this.#finishGate, { id: delivery.id, outcome: disposition.finish })) {
       await this.#progress.finished(delivery, disposition.finish);
     }
   }
@@ -230,19 +283,25 @@ export class Dispatcher {
    * Broadcasts are read for every delivery, so they are cached briefly; a local edit clears the entry at once,
    * another process's edit shows within `broadcastCacheMs`.
    */
-  async #broadcast(id: string): Promise<Broadcast | null> {
+  async #broadcast(id: string): Promise<BroadcastToSend | null> {
     const now = this.ctx.clock.now();
     const hit = this.#broadcasts.get(id);
     if (hit && now - hit.at < broadcastCacheMs) return hit.broadcast;
-    const broadcast = await this.ctx.store.broadcasts.get(this.ctx.workspaceId, id);
+    // The promise is kept, so the jobs of a batch that all ask at once share one read.
+    const broadcast = this.ctx.store.broadcasts.get(this.ctx.workspaceId, id).then((b) => {
+      if (!b) return null;
+      // The free-form body, made once: every recipient's job (and, unpersonalised, every kept message) shares it.
+      const { template: _, ...free } = b.content;
+      return { broadcast: b, free };
+    });
     this.#broadcasts.set(id, { at: now, broadcast });
+    broadcast.catch(() => this.#broadcasts.delete(id));
     return broadcast;
   }
 
   /** Gathers what a send needs; a reason string when it cannot happen at all. */
-  async #job(delivery: Delivery, signal: AbortSignal): Promise<SendJob | string> {
+  async #job(delivery: Delivery, contact: Contact | null, batch: JobBatch): Promise<SendJob | string> {
     const { store, workspaceId, transports } = this.ctx;
-    const contact = await store.contacts.get(workspaceId, delivery.contactId);
     if (!contact) return 'the contact was erased';
     const transport = transports.get(delivery.transport);
     if (!transport) return `no transport "${delivery.transport}" in this installation`;
@@ -251,10 +310,10 @@ export class Dispatcher {
     let broadcast: Broadcast | null = null;
     let content: Content;
     if (delivery.broadcastId) {
-      broadcast = await this.#broadcast(delivery.broadcastId);
-      if (!broadcast) return 'the broadcast was removed';
-      const { template: _, ...free } = broadcast.content;
-      content = free;
+      const toSend = await this.#broadcast(delivery.broadcastId);
+      if (!toSend) return 'the broadcast was removed';
+      broadcast = toSend.broadcast;
+      content = toSend.free;
     } else {
       const message = delivery.messageId ? await store.messages.get(workspaceId, delivery.messageId) : null;
       if (!message) return 'the message was removed';
@@ -268,7 +327,8 @@ export class Dispatcher {
       broadcast,
       content,
       now: this.ctx.clock.now(),
-      signal,
+      signal: this.#abandon.signal,
+      batch,
     };
   }
 }

@@ -5,6 +5,7 @@ import type { Delivery } from '../model/delivery.js';
 import type { SenderAccount } from '../model/sender.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
 import type { Transport } from '../ports/transport.js';
+import type { JobBatch } from './job-batch.js';
 
 /** Everything one send needs, gathered once by the dispatcher. */
 export interface SendJob {
@@ -17,6 +18,8 @@ export interface SendJob {
   content: Content;
   now: number;
   signal: AbortSignal;
+  /** The batch this job was claimed in: wrappers make their store calls for the whole batch through it. */
+  batch?: JobBatch;
 }
 
 /** What became of one step through the chain. */

@@ -1,14 +1,17 @@
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
+import { SendDeadlines } from './send-deadlines.js';
 import type { SendStep } from './send-step.js';
 
 /**
  * The innermost step: one call of `transport.send`, aborted after `timeoutMs` (on the injected clock). A transport
  * that throws or times out is treated as "retry": the network failed, not the message.
- * Hot path: one AbortController and one timer per send, no event listeners.
+ * Hot path: no timer and no event listener per send (the deadlines share one timer); an AbortController only for
+ * a transport that reads `signal`.
  */
 export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): SendStep {
+  const deadlines = new SendDeadlines(clock, timeoutMs);
   return async (job) => {
     if (job.signal.aborted) {
       return {
@@ -25,14 +28,7 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
         return controller.signal;
       },
     };
-    let onTimeout!: (outcome: SendOutcome) => void;
-    const timedOut = new Promise<SendOutcome>((resolve) => {
-      onTimeout = resolve;
-    });
-    const timer = clock.setTimer(() => {
-      controller?.abort(new Error(`no answer within ${timeoutMs} ms`));
-      onTimeout({ kind: 'retry', retryAfterMs: null, reason: `timeout: no answer within ${timeoutMs} ms` });
-    }, timeoutMs);
+    let cancel = () => {};
     try {
       const message = {
         sender: job.sender,
@@ -42,16 +38,20 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
         messageId: job.delivery.id,
         lastInboundAt: job.contact.lastInboundAt,
       };
-
-      const outcome = await Promise.race([job.transport.send(message, options), timedOut]);
-
+      const outcome = await new Promise<SendOutcome>((resolve, reject) => {
+        cancel = deadlines.watch(() => {
+          controller?.abort(new Error(`no answer within ${timeoutMs} ms`));
+          resolve({ kind: 'retry', retryAfterMs: null, reason: `timeout: no answer within ${timeoutMs} ms` });
+        });
+        job.transport.send(message, options).then(resolve, reject);
+      });
       return { kind: 'sent', outcome, content: job.content };
     } catch (error) {
       logger.warn(`transport "${job.transport.name}" threw instead of returning an outcome`, { error });
       const reason = error instanceof Error ? error.message : String(error);
       return { kind: 'sent', outcome: { kind: 'retry', retryAfterMs: null, reason }, content: job.content };
     } finally {
-      clock.clearTimer(timer);
+      cancel();
     }
   };
 }

@@ -22,6 +22,18 @@ export interface DeliveryFinish {
   content?: Content;
 }
 
+/** One finish of a batch: which delivery, and how it ended. */
+export interface DeliveryFinishItem {
+  id: string;
+  outcome: DeliveryFinish;
+}
+
+/** One retry of a batch: which delivery, and when and how it is due again. */
+export interface DeliveryRetryItem {
+  id: string;
+  retry: DeliveryRetry;
+}
+
 /** The durable outbox (invariant 4). */
 export interface DeliveryRepository {
   enqueue(delivery: NewDelivery): Promise<Delivery>;
@@ -37,6 +49,13 @@ export interface DeliveryRepository {
    * queued message is updated, a broadcast delivery becomes a message row. False when `owner` lost the lease.
    */
   finish(workspaceId: string, id: string, owner: string, outcome: DeliveryFinish): Promise<boolean>;
+  /**
+   * `retry` for many leased deliveries of one owner at once (a database does it in one statement); one boolean per
+   * item, in order: false where `owner` no longer holds the delivery.
+   */
+  retryMany(workspaceId: string, owner: string, items: readonly DeliveryRetryItem[]): Promise<boolean[]>;
+  /** `finish` for many leased deliveries of one owner at once; one boolean per item, in order. */
+  finishMany(workspaceId: string, owner: string, items: readonly DeliveryFinishItem[]): Promise<boolean[]>;
   get(workspaceId: string, id: string): Promise<Delivery | null>;
   /** The earliest time a delivery becomes claimable (due or lease expiry), or null when the outbox is empty. */
   nextDueAt(workspaceId: string): Promise<number | null>;
@@ -65,6 +84,12 @@ export interface SlotRequest {
   waited: boolean;
 }
 
+/** The answer to a {@link SlotRequest}: the slot's time, and whether it was booked. */
+export interface SlotReservation {
+  at: number;
+  reserved: boolean;
+}
+
 /** Time-slot reservations (GCRA / next-slot timestamps), atomic so limits hold across processes (invariant 3). */
 export interface PacingRepository {
   /**
@@ -74,11 +99,15 @@ export interface PacingRepository {
    * whose slot frees within one sender interval is told to come back exactly then (keeping its place under timer
    * jitter); the others are told to come back one sender interval apart (a soft queue). Otherwise the earliest
    * sender slot at or after `now` is taken and both timelines advance (`reserved: true`).
-
-
    */
+  reserve(workspaceId: string, request: SlotRequest): Promise<SlotReservation>;
 
-  reserve(workspaceId: string, request: SlotRequest): Promise<{ at: number; reserved: boolean }>;
+  /**
+   * `reserve` for a batch, atomically: the answers are exactly those of calling `reserve` for each request in
+   * order with nobody else in between (later requests see the slots earlier ones took). A database does it in one
+   * statement, so a worker pays one round trip per batch, not per delivery.
+   */
+  reserveMany(workspaceId: string, requests: readonly SlotRequest[]): Promise<SlotReservation[]>;
 
   /**
    * Counts `recipientKey` among the sender's unique recipients of `day` (UTC date); false when the sender is at

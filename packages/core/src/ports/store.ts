@@ -47,6 +47,11 @@ export interface ContactRepository {
   /** Finds the contact by (transport, address) or creates it; on creation the sender comes from `choice`. */
   getOrCreate(input: NewContactInput, choice: SenderChoice, at: number): Promise<GetOrCreateResult>;
   get(workspaceId: string, id: string): Promise<Contact | null>;
+  /**
+   * The contacts of these ids that exist, in no particular order (the dispatcher loads a batch's at once). The
+   * caller only reads them: a store may hand out its own rows.
+   */
+  getMany(workspaceId: string, ids: readonly string[]): Promise<Contact[]>;
   findByAddress(workspaceId: string, transport: string, address: string): Promise<Contact | null>;
   update(workspaceId: string, id: string, patch: ContactPatch, at: number): Promise<Contact>;
   list(workspaceId: string, query: ContactListQuery): Promise<Page<Contact>>;
@@ -151,6 +156,12 @@ export interface MessageRepository {
   broadcastTimesSince(workspaceId: string, contactId: string, since: number): Promise<number[]>;
   /** The message a broadcast sent to a contact, if any (so a delivery is never sent twice). */
   findForBroadcast(workspaceId: string, broadcastId: string, contactId: string): Promise<Message | null>;
+  /** Which of these contacts the broadcast already has a message for (`findForBroadcast` for a batch). */
+  broadcastRecipients(
+    workspaceId: string,
+    broadcastId: string,
+    contactIds: readonly string[],
+  ): Promise<string[]>;
 }
 
 export interface BroadcastOutcomes {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Store } from '../ports/store.js';
+import { batchSuite } from './contract/batch-suite.js';
 import { broadcastSuite } from './contract/broadcasts-suite.js';
 import { channelSuite } from './contract/channels-suite.js';
 import { contactSuite } from './contract/contacts-suite.js';
@@ -57,5 +58,6 @@ export function storeContract(name: string, setup: () => Promise<StoreUnderTest>
     outboxSuite(get);
     broadcastSuite(get);
     inboxSuite(get);
+    batchSuite(get);
   });
 }

@@ -77,6 +77,15 @@ export function postgresContacts(db: Db): ContactRepository {
       return rows[0] ? toContact(rows[0]) : null;
     },
 
+    async getMany(workspaceId, ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await db.query<Row>(
+        'SELECT * FROM contacts WHERE workspace_id = $1 AND id = ANY($2::text[])',
+        [workspaceId, ids],
+      );
+      return rows.map(toContact);
+    },
+
     async findByAddress(workspaceId, transport, address) {
       const { rows } = await db.query<Row>(FIND, [workspaceId, transport, address]);
       return rows[0] ? toContact(rows[0]) : null;

@@ -148,5 +148,18 @@ export function postgresMessages(db: Db): MessageRepository {
       );
       return rows[0] ? toMessage(rows[0]) : null;
     },
+
+    async broadcastRecipients(workspaceId, broadcastId, contactIds) {
+      if (contactIds.length === 0) return [];
+      const { rows } = await db.query<{ contact_id: string }>(
+        // One index probe per contact (LIMIT 1 keeps the sub-query per row): with contact_id = ANY(list), the planner
+        // may read all of the broadcast's messages and test each against the whole list.
+        `SELECT c.id AS contact_id FROM unnest($3::text[]) AS c(id),
+           LATERAL (SELECT 1 FROM messages m WHERE m.broadcast_id = $2 AND m.contact_id = c.id
+             AND m.workspace_id = $1 LIMIT 1) found`,
+        [workspaceId, broadcastId, contactIds],
+      );
+      return rows.map((r) => r.contact_id);
+    },
   };
 }

@@ -1,18 +1,61 @@
 import type { Store } from '../../ports/store.js';
+import { type BatchGate, viaGate } from '../job-batch.js';
 import type { SendWrapper } from '../send-step.js';
+
+interface Sent {
+  workspaceId: string;
+  broadcastId: string;
+  contactId: string;
+}
+
+/** Whether each contact already has the broadcast's message: one query per broadcast in the batch. */
+function sentGate(store: Store): BatchGate<Sent, boolean> {
+  return {
+    name: 'dedupe',
+    async run(inputs) {
+      // workspace → broadcast → contacts asked about; then the ones found, the same way.
+      const asked = new Map<string, Map<string, string[]>>();
+      for (const { workspaceId, broadcastId, contactId } of inputs) {
+        let byBroadcast = asked.get(workspaceId);
+        if (!byBroadcast) {
+          byBroadcast = new Map();
+          asked.set(workspaceId, byBroadcast);
+        }
+        const ids = byBroadcast.get(broadcastId);
+        if (ids) ids.push(contactId);
+        else byBroadcast.set(broadcastId, [contactId]);
+      }
+      const found = new Map<string, Map<string, Set<string>>>();
+      for (const [workspaceId, byBroadcast] of asked) {
+        const sent = new Map<string, Set<string>>();
+        found.set(workspaceId, sent);
+        for (const [broadcastId, ids] of byBroadcast) {
+          const hits = await store.messages.broadcastRecipients(workspaceId, broadcastId, ids);
+          if (hits.length > 0) sent.set(broadcastId, new Set(hits));
+        }
+      }
+      return inputs.map((i) => found.get(i.workspaceId)?.get(i.broadcastId)?.has(i.contactId) === true);
+    },
+  };
+}
 
 /**
  * Delivery is at-least-once; this keeps the "more than once" rare. When another worker already recorded this
  * broadcast's message for the contact (a lease ran out while the first worker was slow), it is not sent again.
  */
 export function dedupe(store: Store): SendWrapper {
+  const gate = sentGate(store);
   return {
     name: 'dedupe',
     wrap: (next) => async (job) => {
       const { broadcastId } = job.delivery;
       if (
         broadcastId &&
-        (await store.messages.findForBroadcast(job.contact.workspaceId, broadcastId, job.contact.id))
+        (await viaGate(job.batch, gate, {
+          workspaceId: job.contact.workspaceId,
+          broadcastId,
+          contactId: job.contact.id,
+        }))
       ) {
         return { kind: 'skip', reason: 'duplicate: already sent by another worker' };
       }

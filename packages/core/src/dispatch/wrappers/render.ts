@@ -10,7 +10,11 @@ import type { SendJob, SendWrapper } from '../send-step.js';
 export function render(links: LinkTracker): SendWrapper {
   return {
     name: 'render',
-    wrap: (next) => async (job) => next({ ...job, content: await renderContent(job, links) }),
+    wrap: (next) => async (job) => {
+      const content = await renderContent(job, links);
+      // Unchanged (nothing personal): the job goes on as it is, without a copy per delivery.
+      return next(content === job.content ? job : { ...job, content });
+    },
   };
 }
 

@@ -66,6 +66,15 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
       const row = t.contacts.get(id);
       return row && row.workspaceId === workspaceId ? copyContact(row) : null;
     },
+    async getMany(workspaceId, ids) {
+      const found: Contact[] = [];
+      for (const id of ids) {
+        const row = t.contacts.get(id);
+        // Not copied: rows are replaced on every change, never edited, and the caller only reads them.
+        if (row && row.workspaceId === workspaceId) found.push(row);
+      }
+      return found;
+    },
     async findByAddress(workspaceId, transport, address) {
       const id = t.contactByAddress.get(key(workspaceId, transport, address));
       return id ? copyContact(t.contacts.get(id)!) : null;

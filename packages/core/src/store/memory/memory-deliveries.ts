@@ -1,5 +1,6 @@
-import type { Delivery, NewDelivery } from '../../model/delivery.js';
-import type { DeliveryRepository } from '../../ports/outbox-store.js';
+import type { Delivery, DeliveryRetry, NewDelivery } from '../../model/delivery.js';
+import type { Message } from '../../model/message.js';
+import type { DeliveryFinish, DeliveryRepository } from '../../ports/outbox-store.js';
 import { insertMessage } from './memory-messages.js';
 import { type OutboxTables, queuesOf, type StoredDelivery, schedule } from './memory-outbox-tables.js';
 import { key, type MemoryTables } from './memory-tables.js';
@@ -86,6 +87,66 @@ export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
     countDown(o, stored.row);
   };
 
+  const retryOne = (workspaceId: string, id: string, owner: string, retry: DeliveryRetry): boolean => {
+    const stored = owned(workspaceId, id, owner);
+    if (!stored) return false;
+    const row = stored.row;
+    row.notBefore = retry.notBefore;
+    if (retry.attempts !== undefined) row.attempts = retry.attempts;
+    if (retry.slotAt !== undefined) row.slotAt = retry.slotAt;
+    if (retry.useTemplate !== undefined) row.useTemplate = retry.useTemplate;
+    if (retry.lastError !== undefined) row.lastError = retry.lastError;
+    if (retry.senderId !== undefined) row.senderId = retry.senderId;
+    row.leaseOwner = null;
+    row.leaseUntil = null;
+    schedule(o, stored);
+    return true;
+  };
+
+  const finishOne = (workspaceId: string, id: string, owner: string, outcome: DeliveryFinish): boolean => {
+    const stored = owned(workspaceId, id, owner);
+    if (!stored) return false;
+    const d = stored.row;
+    remove(stored);
+    if (d.messageId) {
+      const message = t.messages.get(d.messageId);
+      if (message) {
+        const next = {
+          ...message,
+          status: outcome.status,
+          providerMessageId: outcome.providerMessageId,
+          error: outcome.error,
+        };
+        t.messages.set(message.id, next);
+        if (outcome.providerMessageId) {
+          t.outboundByProviderId.set(key(workspaceId, d.transport, outcome.providerMessageId), message.id);
+        }
+      }
+      return true;
+    }
+    // Built with its id in place, so the kept row has one shape (no property added after it was made).
+    const row: Message = {
+      id: `m${++t.messageCounter}`,
+      workspaceId,
+      contactId: d.contactId,
+      transport: d.transport,
+      senderId: d.senderId,
+      direction: 'out',
+      kind: 'message',
+      purpose: d.purpose,
+      // A broadcast's unpersonalised body is one object shared by all its messages.
+      content: outcome.content ?? {},
+      providerMessageId: outcome.providerMessageId,
+      status: outcome.status,
+      error: outcome.error,
+      at: outcome.at,
+      inReplyTo: d.inReplyTo,
+      broadcastId: d.broadcastId,
+    };
+    insertMessage(t, row, row.id, true);
+    return true;
+  };
+
   return {
     async enqueue(delivery) {
       return copy(enqueueDelivery(o, delivery));
@@ -132,66 +193,20 @@ export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
     },
 
     async retry(workspaceId, id, owner, retry) {
-      const stored = owned(workspaceId, id, owner);
-      if (!stored) return false;
-      const row = stored.row;
-      row.notBefore = retry.notBefore;
-      if (retry.attempts !== undefined) row.attempts = retry.attempts;
-      if (retry.slotAt !== undefined) row.slotAt = retry.slotAt;
-      if (retry.useTemplate !== undefined) row.useTemplate = retry.useTemplate;
-      if (retry.lastError !== undefined) row.lastError = retry.lastError;
-      if (retry.senderId !== undefined) row.senderId = retry.senderId;
-      row.leaseOwner = null;
-      row.leaseUntil = null;
-      schedule(o, stored);
-      return true;
+      return retryOne(workspaceId, id, owner, retry);
+    },
+
+    async retryMany(workspaceId, owner, items) {
+      return items.map((item) => retryOne(workspaceId, item.id, owner, item.retry));
     },
 
     async finish(workspaceId, id, owner, outcome) {
-      const stored = owned(workspaceId, id, owner);
-      if (!stored) return false;
-      const d = stored.row;
-      remove(stored);
-      if (d.messageId) {
-        const message = t.messages.get(d.messageId);
-        if (message) {
-          const next = {
-            ...message,
-            status: outcome.status,
-            providerMessageId: outcome.providerMessageId,
-            error: outcome.error,
-          };
-          t.messages.set(message.id, next);
-          if (outcome.providerMessageId) {
-            t.outboundByProviderId.set(key(workspaceId, d.transport, outcome.providerMessageId), message.id);
-          }
-        }
-        return true;
-      }
-      insertMessage(
-        t,
-        {
-          workspaceId,
-          contactId: d.contactId,
-          transport: d.transport,
-          senderId: d.senderId,
-          direction: 'out',
-          kind: 'message',
-          purpose: d.purpose,
-          content: outcome.content ?? {},
-          providerMessageId: outcome.providerMessageId,
-          status: outcome.status,
-          error: outcome.error,
-          at: outcome.at,
-          inReplyTo: d.inReplyTo,
-          broadcastId: d.broadcastId,
-        },
-        undefined,
-        true,
-      );
-      return true;
+      return finishOne(workspaceId, id, owner, outcome);
     },
 
+    async finishMany(workspaceId, owner, items) {
+      return items.map((item) => finishOne(workspaceId, item.id, owner, item.outcome));
+    },
     async get(workspaceId, id) {
       const stored = o.deliveries.get(id);
       return stored && stored.row.workspaceId === workspaceId ? copy(stored.row) : null;

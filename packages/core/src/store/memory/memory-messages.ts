@@ -150,5 +150,13 @@ export function memoryMessages(t: MemoryTables): MessageRepository {
       const row = id ? t.messages.get(id) : undefined;
       return row && row.workspaceId === workspaceId ? copyMessage(row) : null;
     },
+    async broadcastRecipients(workspaceId, broadcastId, contactIds) {
+      const sent = t.outbox.broadcastMessages.get(broadcastId);
+      if (!sent) return [];
+      return contactIds.filter((id) => {
+        const messageId = sent.get(id);
+        return messageId !== undefined && t.messages.get(messageId)?.workspaceId === workspaceId;
+      });
+    },
   };
 }

@@ -1,0 +1,32 @@
+// One worker process of the PostgreSQL dispatch benchmark: a Tidings on the shared database that only dispatches,
+// through the whole chain (claim → pacing reservations → zero-latency sandbox → mark sent), pacing limits set high.
+// Starts sending on a "go" line on stdin; reports its send count every 100 ms as a JSON line.
+import { createInterface } from 'node:readline';
+import { createTidings, sandboxTransport, silentLogger } from '@tidings/core';
+import { postgresStore } from '@tidings/store-postgres';
+
+const [connectionString, schema, batch = '1000'] = process.argv.slice(2);
+const store = postgresStore({ connectionString, schema, poolSize: 4 });
+await store.init();
+const sandbox = sandboxTransport({ keepSent: false });
+const tidings = createTidings({
+  store,
+  transports: [sandbox],
+  logger: silentLogger,
+  pacing: { sandbox: { perSenderPerSecond: 1_000_000, perRecipientGapMs: 1000 } },
+  dispatch: { batchSize: Number(batch), concurrency: 2 * Number(batch), pollMs: 20 },
+});
+const report = () => process.stdout.write(`${JSON.stringify({ sent: sandbox.sentCount })}\n`);
+process.stdout.write('{"ready":true}\n');
+createInterface({ input: process.stdin }).on('line', async (line) => {
+  if (line === 'go') {
+    setInterval(report, 100).unref();
+    await tidings.start();
+  }
+  if (line === 'stop') {
+    report();
+    await tidings.stop();
+    await store.close();
+    process.exit(0);
+  }
+});

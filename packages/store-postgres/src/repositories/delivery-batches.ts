@@ -1,0 +1,103 @@
+import type { DeliveryRepository } from '@tidings/core';
+import { nanoid } from 'nanoid';
+import type { Db } from '../db/queryable.js';
+import { encodeContent } from '../rows.js';
+
+// A batch of outcomes in one statement: the deliveries leave the outbox, their outcomes enter the conversation.
+// The rows are found by \`id = ANY\` (the primary key); joining them to the unnested outcomes instead makes the
+// planner guess a handful of outcomes and scan the whole outbox for each.
+const FINISH_MANY = `WITH done AS (
+  DELETE FROM deliveries d WHERE d.workspace_id = $1 AND d.id = ANY($3::bigint[]) AND d.lease_owner = $2
+  RETURNING d.id, d.workspace_id, d.message_id, d.contact_id, d.transport, d.sender_id, d.purpose, d.in_reply_to,
+    d.broadcast_id
+), input AS MATERIALIZED (
+  SELECT * FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[])
+    AS i(id, status, provider_message_id, error, new_id, content, at)
+), outcome AS MATERIALIZED (
+  SELECT done.*, i.status, i.provider_message_id, i.error, i.new_id, i.content, i.at
+  FROM done JOIN input i ON i.id = done.id
+), queued AS (
+  UPDATE messages m SET status = o.status, provider_message_id = o.provider_message_id, error = o.error
+  FROM outcome o WHERE o.message_id IS NOT NULL AND m.id = o.message_id AND m.workspace_id = $1
+), recorded AS (
+  INSERT INTO messages (id, workspace_id, contact_id, transport, sender_id, direction, kind, purpose, content,
+    provider_message_id, status, error, at, in_reply_to, broadcast_id)
+  SELECT new_id, workspace_id, contact_id, transport, sender_id, 'out', 'message', purpose, content::jsonb,
+    provider_message_id, status, error, at, in_reply_to, broadcast_id
+  FROM outcome WHERE message_id IS NULL
+)
+SELECT id FROM done`;
+
+// The owner comes with each retry (\`$2\` repeated) so that it is a join condition: as a filter on the outbox the
+// planner would guess that hardly any row is leased to it and scan the retries once per row.
+const RETRY_MANY = `UPDATE deliveries d SET not_before = i.not_before, due_at = i.not_before, lease_owner = NULL,
+  lease_until = NULL,
+  attempts = COALESCE(i.attempts, d.attempts),
+  slot_at = CASE WHEN i.set_slot THEN i.slot_at ELSE d.slot_at END,
+  use_template = COALESCE(i.use_template, d.use_template),
+  last_error = CASE WHEN i.set_error THEN i.last_error ELSE d.last_error END,
+  sender_id = COALESCE(i.sender_id, d.sender_id)
+FROM unnest($3::bigint[], $2::text[], $4::float8[], $5::int[], $6::boolean[], $7::float8[], $8::boolean[],
+  $9::boolean[], $10::text[], $11::text[])
+  AS i(id, owner, not_before, attempts, set_slot, slot_at, use_template, set_error, last_error, sender_id)
+WHERE d.id = i.id AND d.lease_owner = i.owner AND d.workspace_id = $1
+RETURNING d.id`;
+
+const isId = (id: string) => /^\d+$/.test(id);
+
+/** Which of the items' ids came back, as one boolean per item. */
+const matched = (items: readonly { id: string }[], rows: { id: unknown }[]) => {
+  const ids = new Set(rows.map((r) => String(r.id)));
+  return items.map((item) => ids.has(item.id));
+};
+
+/** `finishMany` and `retryMany`: a worker's batch of outcomes in one round trip each. */
+export function postgresDeliveryBatches(db: Db): Pick<DeliveryRepository, 'finishMany' | 'retryMany'> {
+  return {
+    async finishMany(workspaceId, owner, all) {
+      const items = all.filter((i) => isId(i.id));
+      if (items.length === 0) return all.map(() => false);
+      // A broadcast's unpersonalised content is one object for every recipient: encoded once.
+      const encoded = new Map<object, string>();
+      const contentOf = (content: object) => {
+        let json = encoded.get(content);
+        if (json === undefined) {
+          json = JSON.stringify(encodeContent(content));
+          encoded.set(content, json);
+        }
+        return json;
+      };
+      const { rows } = await db.query<{ id: unknown }>(FINISH_MANY, [
+        workspaceId,
+        owner,
+        items.map((i) => i.id),
+        items.map((i) => i.outcome.status),
+        items.map((i) => i.outcome.providerMessageId),
+        items.map((i) => i.outcome.error),
+        items.map(() => nanoid()),
+        items.map((i) => contentOf(i.outcome.content ?? {})),
+        items.map((i) => i.outcome.at),
+      ]);
+      return matched(all, rows);
+    },
+
+    async retryMany(workspaceId, owner, all) {
+      const items = all.filter((i) => isId(i.id));
+      if (items.length === 0) return all.map(() => false);
+      const { rows } = await db.query<{ id: unknown }>(RETRY_MANY, [
+        workspaceId,
+        items.map(() => owner),
+        items.map((i) => i.id),
+        items.map((i) => i.retry.notBefore),
+        items.map((i) => i.retry.attempts ?? null),
+        items.map((i) => i.retry.slotAt !== undefined),
+        items.map((i) => i.retry.slotAt ?? null),
+        items.map((i) => i.retry.useTemplate ?? null),
+        items.map((i) => i.retry.lastError !== undefined),
+        items.map((i) => i.retry.lastError ?? null),
+        items.map((i) => i.retry.senderId ?? null),
+      ]);
+      return matched(all, rows);
+    },
+  };
+}
