@@ -9,6 +9,8 @@ import {
   type Tidings,
 } from '@tidings/core';
 import type { TelegramTransport } from '@tidings/transport-telegram';
+import { generateConsoleToken } from './console/console-auth.js';
+import { consoleRoutes } from './console/console-routes.js';
 import { closeServer, listen } from './listen.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
@@ -26,6 +28,8 @@ export interface NewsroomOptions {
   store?: Store;
   /** A real Telegram bot (polling) beside the sandboxes; `main.ts` sets it from `TELEGRAM_BOT_TOKEN`. */
   telegram?: RealTelegramOptions;
+  /** What the console at `/console` asks for before it shows anything; a random one when omitted. */
+  consoleToken?: string;
 }
 
 export interface Newsroom {
@@ -40,6 +44,8 @@ export interface Newsroom {
   messenger: SandboxTransport;
   /** The real Telegram bot, when `telegram` was given. */
   realTelegram: TelegramTransport | null;
+  /** The console's token (given, or generated at start). */
+  consoleToken: string;
   close(): Promise<void>;
 }
 
@@ -76,15 +82,24 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
     const tidings = createTidings({
       transports: real ? [sandbox, telegram, messenger, real] : [sandbox, telegram, messenger],
       businessName: 'Newsroom',
+      // Tracked links in broadcasts point back at this server's Tidings handler.
+      publicUrl: `${url}/tidings`,
       ...(options.store ? { store: options.store } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
     await seedChannels(tidings);
     await tidings.start();
+    const sandboxes = [sandbox, telegram, messenger];
+    const consoleToken = options.consoleToken ?? generateConsoleToken();
     server.on(
       'request',
-      createRouter({ tidings, sandboxes: [sandbox, telegram, messenger], realTelegram: real !== null }),
+      createRouter({
+        tidings,
+        sandboxes,
+        realTelegram: real !== null,
+        console: consoleRoutes({ tidings, sandboxes, token: consoleToken }),
+      }),
     );
     return {
       server,
@@ -94,6 +109,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       telegram,
       messenger,
       realTelegram: real,
+      consoleToken,
       async close() {
         await tidings.stop();
         await closeServer(server);

@@ -1,4 +1,5 @@
 import { postgresStore } from '@tidings/store-postgres';
+import { buildConsole } from './console/build-console.js';
 import { createNewsroom } from './create-app.js';
 
 /** Reads the environment here only, so the app itself stays configurable from tests. */
@@ -15,8 +16,11 @@ const store = process.env.DATABASE_URL
   ? postgresStore({ connectionString: process.env.DATABASE_URL })
   : postgresStore({ pglite: dataDir });
 const token = process.env.TELEGRAM_BOT_TOKEN;
+// The console's page is a Vite build of console/src; building on every start keeps it in step with the sources.
+await buildConsole();
 const newsroom = await createNewsroom({
   port,
+  ...(process.env.CONSOLE_TOKEN ? { consoleToken: process.env.CONSOLE_TOKEN } : {}),
   host: process.env.HOST || 'localhost',
   store,
   ...(token
@@ -31,6 +35,9 @@ const newsroom = await createNewsroom({
 console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}).
   Sign up:          ${newsroom.url}/
   Phone simulator:  ${newsroom.url}/phone
+  Console:          ${newsroom.url}/console   token: ${newsroom.consoleToken}${
+    process.env.CONSOLE_TOKEN ? ' (CONSOLE_TOKEN)' : ' (generated; set CONSOLE_TOKEN to choose one)'
+  }
   Tidings API:      ${newsroom.url}/tidings/channels${
     newsroom.realTelegram
       ? `\n  Telegram:         @${newsroom.realTelegram.senders[0]?.id} (real Telegram, polling)`

@@ -16,6 +16,8 @@ export interface RouterInput {
   sandboxes: readonly SandboxTransport[];
   /** A real Telegram bot runs beside the sandboxes: the page offers it instead of the Telegram sandbox. */
   realTelegram?: boolean;
+  /** `/console` and `/console/api/*`: the staff console (`console/consoleRoutes`). */
+  console?: (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -24,7 +26,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * Everything the demo serves: Tidings' own API and webhooks under its base path, the two pages and the
  * simulator's read side. Anything else is a 404.
  */
-export function createRouter({ tidings, sandboxes, realTelegram = false }: RouterInput): Listener {
+export function createRouter({ tidings, sandboxes, realTelegram = false, console }: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
   const prefix = `${tidings.options.basePath}/`;
@@ -59,6 +61,10 @@ export function createRouter({ tidings, sandboxes, realTelegram = false }: Route
     if (url.pathname.startsWith(prefix)) {
       // toNodeHandler answers its own failures with a problem response.
       void tidingsRoutes(req, res);
+      return;
+    }
+    if (console && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) {
+      console(req, res, url);
       return;
     }
     if (url.pathname.startsWith('/widget/') && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { useLive } from '../live.js';
+import type { Contact, Page } from '../types.js';
+import { messenger, when } from '../types.js';
+import { useApi } from '../use-api.js';
+
+/** Contacts, newest state first, filtered by state or searched by name, address or phone. */
+export function Contacts() {
+  const [state, setState] = useState('');
+  const [search, setSearch] = useState('');
+  const query = new URLSearchParams({ ...(state ? { state } : {}), ...(search ? { search } : {}) });
+  const { data, error, reload } = useApi<Page<Contact>>(`/contacts?${query}`);
+  useLive((event) => {
+    if (event.type.startsWith('contact.')) reload();
+  });
+  return (
+    <section>
+      <h1>Contacts</h1>
+      <div class="filters">
+        <label>
+          State
+          <select value={state} onChange={(e) => setState(e.currentTarget.value)}>
+            <option value="">all</option>
+            {['confirmed', 'pending', 'visitor', 'unsubscribed'].map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search
+          <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+        </label>
+      </div>
+      {error && <p class="error">{error.message}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Address</th>
+            <th>Messenger</th>
+            <th>State</th>
+            <th>Since</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.items.map((c) => (
+            <tr key={c.id} data-contact={c.id}>
+              <td>
+                <a href={`#/contacts/${c.id}`}>{c.name ?? '(no name)'}</a>
+              </td>
+              <td>{c.address}</td>
+              <td>{messenger(c.transport)}</td>
+              <td>{c.state}</td>
+              <td>{when(c.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data?.items.length === 0 && <p>No contacts.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Tidings } from '@tidings/core';
+import { TidingsError } from '@tidings/core';
+import type { ApiRoute } from '../api-router.js';
+
+const str = (value: unknown, field: string): string => {
+  if (typeof value === 'string' && value.trim()) return value;
+  throw new TidingsError('INVALID_INPUT', `Give ${field}.`, { issues: [{ field, message: 'required' }] });
+};
+
+/** The shared inbox: conversations, one conversation's history, reply, assign, hand over, notes, read (F26–F29). */
+export function inboxRoutes(tidings: Tidings): ApiRoute[] {
+  const { inbox } = tidings;
+  return [
+    {
+      method: 'GET',
+      path: '/inbox',
+      handler: ({ url }) => {
+        const q = url.searchParams;
+        const show = q.get('show');
+        return inbox.conversations({
+          limit: 50,
+          cursor: q.get('cursor'),
+          ...(show === 'mine' && q.get('agent') ? { assignedTo: q.get('agent')! } : {}),
+          ...(show === 'unassigned' ? { unassigned: true } : {}),
+          ...(show === 'unread' ? { unread: true } : {}),
+          ...(q.get('transport') ? { transport: q.get('transport')! } : {}),
+          ...(q.get('channel') ? { channel: q.get('channel')! } : {}),
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/inbox/:contactId',
+      handler: async ({ params }) => {
+        const conversation = await inbox.conversation(params.contactId!);
+        if (!conversation) throw new TidingsError('NOT_FOUND', `No conversation with ${params.contactId}.`);
+        const history = await inbox.history(params.contactId!, { limit: 100 });
+        return { conversation, history: history.items };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/inbox/:contactId/reply',
+      handler: ({ params, body }) => {
+        const content = typeof body.canned === 'string' ? { canned: body.canned } : { text: str(body.text, 'text') };
+        return inbox.reply(params.contactId!, content, { agent: str(body.agent, 'agent') });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/inbox/:contactId/assign',
+      handler: ({ params, body }) => {
+        const agent = body.agent === null ? null : str(body.agent, 'agent');
+        return inbox.assign(params.contactId!, agent, typeof body.by === 'string' ? { by: body.by } : {});
+      },
+    },
+    {
+      method: 'POST',
+      path: '/inbox/:contactId/hand-over',
+      handler: ({ params, body }) =>
+        inbox.handOver(params.contactId!, str(body.to, 'to'), {
+          note: str(body.note, 'note'),
+          ...(typeof body.by === 'string' ? { by: body.by } : {}),
+        }),
+    },
+    {
+      method: 'POST',
+      path: '/inbox/:contactId/note',
+      handler: ({ params, body }) =>
+        inbox.note(params.contactId!, str(body.text, 'text'), { agent: str(body.agent, 'agent') }),
+    },
+    {
+      method: 'POST',
+      path: '/inbox/:contactId/read',
+      handler: async ({ params, body }) => {
+        await inbox.markRead(params.contactId!, typeof body.agent === 'string' ? { agent: body.agent } : {});
+        return { read: true };
+      },
+    },
+    { method: 'GET', path: '/agents', handler: async () => ({ items: await inbox.agents.list() }) },
+    {
+      method: 'PUT',
+      path: '/agents/:id',
+      handler: ({ params, body }) =>
+        inbox.agents.update(params.id!, typeof body.available === 'boolean' ? { available: body.available } : {}),
+    },
+    { method: 'GET', path: '/canned', handler: async () => ({ items: await inbox.canned.list() }) },
+    {
+      method: 'GET',
+      path: '/round-robin',
+      handler: async () => ({ on: await inbox.roundRobin() }),
+    },
+    {
+      method: 'PUT',
+      path: '/round-robin',
+      handler: async ({ body }) => {
+        await inbox.setRoundRobin(body.on === true);
+        return { on: await inbox.roundRobin() };
+      },
+    },
+  ];
+}
