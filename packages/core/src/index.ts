@@ -17,6 +17,7 @@ export type { HandlerContext } from './http/client-address.js';
 export type { TidingsHandler } from './http/handler.js';
 export { problemResponse } from './http/problem.js';
 export { defaultLogger, type Logger, silentLogger } from './logger.js';
+export type { Agent, AgentPatch, NewAgent } from './model/agent.js';
 export type {
   Audience,
   Broadcast,
@@ -27,10 +28,17 @@ export type {
   NewBroadcast,
   Template,
 } from './model/broadcast.js';
+export type { CannedAnswer, CannedAnswerPatch, NewCannedAnswer } from './model/canned-answer.js';
 export type { Channel, ChannelPatch, NewChannel } from './model/channel.js';
 export type { ConsentAction, ConsentEntry, ConsentMethod, NewConsentEntry } from './model/consent.js';
 export type { Contact, ContactPatch, ContactState, NewContact } from './model/contact.js';
 export type { Content, Media, MediaKind, TemplateContent } from './model/content.js';
+export type {
+  Conversation,
+  ConversationState,
+  ConversationWindow,
+  WindowStatus,
+} from './model/conversation.js';
 export type { Delivery, DeliveryRetry, Lane, NewDelivery } from './model/delivery.js';
 export type { LinkClick, TrackedLink } from './model/link.js';
 export type {
@@ -68,9 +76,26 @@ export type { BroadcastStats } from './services/broadcasts/broadcast-stats.js';
 export type { BroadcastsApi } from './services/broadcasts/broadcasts-service.js';
 export type { PreflightReport } from './services/broadcasts/preflight.js';
 export type { ChannelInput, ChannelsApi, ChannelUpdate } from './services/channels-service.js';
-export type { ContactExport, ContactsApi } from './services/contacts-service.js';
+export type { ContactExport, ContactQuery, ContactsApi } from './services/contacts-service.js';
+export type {
+  AgentInput,
+  AgentsApi,
+  CannedAnswerInput,
+  CannedAnswersApi,
+  ConversationQuery,
+  InboxApi,
+  ReplyContent,
+  ReplyOptions,
+} from './services/inbox/inbox-api.js';
 export type { OptinStarted, OptinStartInput, OptinStatus, OptinsApi } from './services/optins-service.js';
 export type { SenderInfo, SendersApi } from './services/senders-service.js';
+export type {
+  BroadcastFunnel,
+  ConsentDay,
+  ConsentStats,
+  StatsApi,
+  StatsRange,
+} from './services/stats/stats-api.js';
 /** For store implementers: the least-loaded sender with room, as every store assigns new contacts (F34). */
 export { pickSender } from './store/memory/memory-contacts.js';
 export { memoryStore } from './store/memory/memory-store.js';

@@ -15,9 +15,13 @@ import { type ChannelsApi, channelsApi } from './services/channels-service.js';
 import { type ContactsApi, contactsApi } from './services/contacts-service.js';
 import type { CoreContext } from './services/core-context.js';
 import { InboundPipeline } from './services/inbound.js';
+import type { InboxApi } from './services/inbox/inbox-api.js';
+import { inboxApi } from './services/inbox/inbox-service.js';
 import { KeyedLock } from './services/keyed-lock.js';
 import { type OptinsApi, optinsApi } from './services/optins-service.js';
 import { type SendersApi, sendersApi } from './services/senders-service.js';
+import type { StatsApi } from './services/stats/stats-api.js';
+import { statsApi } from './services/stats/stats-service.js';
 import { transportFor } from './services/transports.js';
 
 /** One installation of Tidings: the sub-APIs by subject, the HTTP handler, events, and the worker's lifecycle. */
@@ -31,6 +35,10 @@ export interface Tidings {
   readonly rules: RulesApi;
   readonly broadcasts: BroadcastsApi;
   readonly senders: SendersApi;
+  /** The shared inbox for agents: conversations, replies, assignment, notes, canned answers (F26–F29). */
+  readonly inbox: InboxApi;
+  /** Sign-ups per day and channel, broadcast funnels, CSV export (F36). */
+  readonly stats: StatsApi;
   /** The worker's send chain, outermost first, and its id (for inspection and logs). */
   readonly dispatcher: { readonly owner: string; readonly chain: readonly string[] };
   on<E extends TidingsEventName>(event: E, listener: Listener<E>): () => void;
@@ -115,6 +123,9 @@ export function createTidings(input: TidingsOptions): Tidings {
       ]),
     ) as T;
 
+  const wrapInbox = (api: InboxApi): InboxApi =>
+    Object.assign(wrapAll(api), { agents: wrapAll(api.agents), canned: wrapAll(api.canned) });
+
   const lock = new KeyedLock();
   const rules = createRules(ctx, lock, track);
   const pipeline = new InboundPipeline(ctx, lock, rules.runner);
@@ -148,6 +159,8 @@ export function createTidings(input: TidingsOptions): Tidings {
     rules: wrapAll(rules.api),
     broadcasts,
     senders: wrapAll(sendersApi(ctx, broadcasts)),
+    inbox: wrapInbox(inboxApi(ctx)),
+    stats: wrapAll(statsApi(ctx)),
     dispatcher: { owner: dispatcher.owner, chain: wrappers.map((w) => w.name).concat('transport') },
     on: (event, listener) => events.on(event, listener),
     off: (event, listener) => events.off(event, listener),

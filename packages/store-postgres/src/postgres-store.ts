@@ -12,6 +12,7 @@ import { postgresConsent } from './repositories/consent.js';
 import { postgresContacts } from './repositories/contacts.js';
 import { postgresDeliveries } from './repositories/deliveries.js';
 import { postgresForwards } from './repositories/forwards.js';
+import { postgresAgents, postgresCannedAnswers, postgresConversations } from './repositories/inbox.js';
 import { postgresLinks } from './repositories/links.js';
 import { postgresMessages } from './repositories/messages.js';
 import { postgresPacing } from './repositories/pacing.js';
@@ -122,6 +123,9 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     pacing: postgresPacing(db),
     senderStates: postgresSenderStates(db),
     links: postgresLinks(db),
+    conversations: postgresConversations(db),
+    agents: postgresAgents(db),
+    cannedAnswers: postgresCannedAnswers(db),
     init() {
       ready ??= prepare().catch((error: unknown) => {
         ready = null;

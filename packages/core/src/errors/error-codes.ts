@@ -12,6 +12,10 @@ export const errorCodes = [
   'NOT_FOUND',
   'SENDER_POOL_FULL',
   'CONSENT_REQUIRED',
+  /** The messenger's reply window is closed and nothing (template, HUMAN_AGENT) lets a reply out. */
+  'WINDOW_CLOSED',
+  /** Outside the window on a messenger with templates: the reply needs `options.template`. */
+  'TEMPLATE_REQUIRED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

@@ -1,3 +1,4 @@
+import type { Agent } from '../model/agent.js';
 import type { Broadcast } from '../model/broadcast.js';
 import type { Channel } from '../model/channel.js';
 import type { ConsentMethod } from '../model/consent.js';
@@ -34,6 +35,25 @@ export interface TidingsEvents {
   'broadcast.updated': { broadcast: Broadcast };
   'sender.paused': { transport: string; senderId: string; reason: string; contactId?: string };
   'sender.resumed': { transport: string; senderId: string };
+  /** A conversation got a new assignee (null: unassigned) by hand, by hand-over or by round-robin (F28). */
+  'conversation.assigned': {
+    contactId: string;
+    assignee: string | null;
+    previous: string | null;
+    via: 'manual' | 'hand-over' | 'round-robin';
+    /** The agent who did it, where known. */
+    by: string | null;
+    /** The hand-over note. */
+    note: string | null;
+  };
+  /** An internal note was added (also for a hand-over's note). */
+  'conversation.note': { contactId: string; message: Message; agent: string };
+  /** The conversation was marked read. */
+  'conversation.read': { contactId: string; agent: string | null; at: number };
+  /** An agent's reply was queued (`message.sent` follows when the messenger took it). */
+  'conversation.replied': { contact: Contact; message: Message; agent: string };
+  /** An agent was added, changed (availability, name, signature) or removed (`removed: true`). */
+  'agent.updated': { agent: Agent; removed?: boolean };
 }
 
 export type TidingsEventName = keyof TidingsEvents;

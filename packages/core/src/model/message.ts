@@ -40,6 +40,8 @@ export interface Message {
   inReplyTo: string | null;
   /** The broadcast this message was part of. */
   broadcastId: string | null;
+  /** The agent who wrote it: an inbox reply or an internal note (kind `note`). Absent or null otherwise. */
+  agentId?: string | null;
 }
 
 export type NewMessage = Omit<Message, 'id'>;

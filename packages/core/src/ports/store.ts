@@ -1,6 +1,9 @@
+import type { Agent, AgentPatch, NewAgent } from '../model/agent.js';
+import type { CannedAnswer, CannedAnswerPatch, NewCannedAnswer } from '../model/canned-answer.js';
 import type { Channel, ChannelPatch, NewChannel } from '../model/channel.js';
 import type { ConsentEntry, NewConsentEntry } from '../model/consent.js';
 import type { Contact, ContactPatch, ContactState, NewContact } from '../model/contact.js';
+import type { ConversationState } from '../model/conversation.js';
 import type { Message, MessageStatus, NewMessage } from '../model/message.js';
 import type { OptinToken } from '../model/optin-token.js';
 import type { Subscription } from '../model/subscription.js';
@@ -30,6 +33,12 @@ export type GetOrCreateResult = { contact: Contact; created: boolean } | { conta
 export interface ContactListQuery {
   state?: ContactState;
   transport?: string;
+  /** Case-insensitive substring of the name, address or phone. */
+  search?: string;
+  /** An attribute with exactly this value. */
+  attribute?: { name: string; value: string };
+  /** Subscribed to this channel (id). */
+  channelId?: string;
   limit: number;
   cursor?: string | null;
 }
@@ -56,6 +65,21 @@ export interface ContactRepository {
 export interface ConsentRepository {
   append(entry: NewConsentEntry): Promise<ConsentEntry>;
   listByContact(workspaceId: string, contactId: string): Promise<ConsentEntry[]>;
+  /**
+   * Ledger entries with `from <= at < to` counted by day (in `timeZone`, `YYYY-MM-DD`), action and channel: an entry
+   * naming several channels counts once per channel and once with `channel` null; one naming none only with null.
+   */
+  dailyCounts(
+    workspaceId: string,
+    range: { from: number; to: number; timeZone: string },
+  ): Promise<ConsentDailyCount[]>;
+}
+
+export interface ConsentDailyCount {
+  day: string;
+  action: ConsentEntry['action'];
+  channel: string | null;
+  count: number;
 }
 
 export interface ChannelRepository {
@@ -126,6 +150,85 @@ export interface BroadcastOutcomes {
   reasons: Record<string, number>;
 }
 
+export interface ConversationListQuery {
+  assignee?: string;
+  unassigned?: boolean;
+  unread?: boolean;
+  transport?: string;
+  /** Contacts subscribed to this channel id. */
+  channelId?: string;
+  limit: number;
+  /** Opaque; the previous page's `nextCursor`. */
+  cursor?: string | null;
+}
+
+/** A conversation as the store lists it: the contact, its state and its last message, read together. */
+export interface ConversationRow {
+  contact: Contact;
+  state: ConversationState;
+  lastMessage: Message | null;
+}
+
+/**
+ * The inbox's conversations (F26–F28). A conversation is a contact with activity: inserting a message without a
+ * broadcast id (through `messages.insert`) moves its `lastActivityAt` forward (never back) and sets the last message;
+ * an inbound message or call (`direction: 'in'`) adds one unread. Broadcast messages leave the inbox alone.
+ * The assignee is the contact's `assignee`. Erasing the contact removes its conversation.
+ */
+export interface ConversationRepository {
+  /** Newest activity first (ties by contact id, descending); keyset paging. */
+  list(workspaceId: string, query: ConversationListQuery): Promise<Page<ConversationRow>>;
+  /** Null when the contact is unknown or has no activity yet. */
+  get(workspaceId: string, contactId: string): Promise<ConversationRow | null>;
+  /** Unread to zero, `readAt` to `at`; false when there is no such conversation. */
+  markRead(workspaceId: string, contactId: string, at: number): Promise<boolean>;
+  /**
+   * Sets the contact's assignee (null: nobody). With `ifUnassigned`, only when nobody is assigned yet.
+   * Returns the contact after and the previous assignee; null when the contact is unknown or the condition failed.
+   */
+  assign(
+    workspaceId: string,
+    contactId: string,
+    agentId: string | null,
+    at: number,
+    options?: { ifUnassigned?: boolean },
+  ): Promise<{ contact: Contact; previous: string | null } | null>;
+  /**
+   * Round-robin, atomically: when the contact has no assignee, gives it to the available agent whose turn it is
+   * (the one assigned longest ago by round-robin, never-assigned first, then in order of adding) and moves the
+   * turn on. Null when the contact is assigned already or no agent is available.
+   */
+  assignNext(
+    workspaceId: string,
+    contactId: string,
+    at: number,
+  ): Promise<{ contact: Contact; agentId: string } | null>;
+}
+
+export interface AgentRepository {
+  /** Fails with INVALID_INPUT when the id is taken. */
+  create(agent: NewAgent, at: number): Promise<Agent>;
+  update(workspaceId: string, id: string, patch: AgentPatch, at: number): Promise<Agent | null>;
+  get(workspaceId: string, id: string): Promise<Agent | null>;
+  /** In order of adding. */
+  list(workspaceId: string): Promise<Agent[]>;
+  remove(workspaceId: string, id: string): Promise<boolean>;
+  roundRobin(workspaceId: string): Promise<boolean>;
+  setRoundRobin(workspaceId: string, on: boolean): Promise<void>;
+}
+
+export interface CannedAnswerRepository {
+  /** Fails with INVALID_INPUT when the shortcut is taken. */
+  create(answer: NewCannedAnswer, at: number): Promise<CannedAnswer>;
+  /** Fails with INVALID_INPUT when the new shortcut is taken. */
+  update(workspaceId: string, id: string, patch: CannedAnswerPatch, at: number): Promise<CannedAnswer | null>;
+  get(workspaceId: string, id: string): Promise<CannedAnswer | null>;
+  getByShortcut(workspaceId: string, shortcut: string): Promise<CannedAnswer | null>;
+  /** Sorted by shortcut. */
+  list(workspaceId: string): Promise<CannedAnswer[]>;
+  remove(workspaceId: string, id: string): Promise<boolean>;
+}
+
 export interface RateLimitRule {
   limit: number;
   windowMs: number;
@@ -164,6 +267,10 @@ export interface Store {
   readonly pacing: PacingRepository;
   readonly senderStates: SenderStateRepository;
   readonly links: LinkRepository;
+  /** The inbox (F26–F28): conversation state, agents and canned answers. */
+  readonly conversations: ConversationRepository;
+  readonly agents: AgentRepository;
+  readonly cannedAnswers: CannedAnswerRepository;
   /**
    * True when other processes may write to the same store (a database): workers then also poll for work they
    * were not told about. The memory store is not shared.

@@ -61,7 +61,6 @@ export interface OutboundMessage {
   lastInboundAt?: number | null;
 }
 
-
 /** What a transport needs from the core while it runs (polling loops, the sandbox). */
 export interface TransportContext {
   /** Hands events to the core's pipeline; resolves once they are handled. */

@@ -37,5 +37,8 @@ export function postgresConsent(db: Db): ConsentRepository {
       );
       return rows.map(toEntry);
     },
+    async dailyCounts() {
+      throw new Error('postgres consent.dailyCounts: not yet implemented');
+    },
   };
 }

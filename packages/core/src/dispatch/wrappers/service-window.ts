@@ -19,7 +19,12 @@ export function serviceWindow(): SendWrapper {
       if (sinceInbound !== null && sinceInbound < windowMs) return next(job);
       // A person's reply may go out longer where the platform allows it (Messenger's HUMAN_AGENT tag).
       const agentWindowMs = job.transport.capabilities.agentWindowMs ?? null;
-      if (purpose === 'agent' && agentWindowMs !== null && sinceInbound !== null && sinceInbound < agentWindowMs)
+      if (
+        purpose === 'agent' &&
+        agentWindowMs !== null &&
+        sinceInbound !== null &&
+        sinceInbound < agentWindowMs
+      )
         return next(job);
 
       if (canTemplate) return next({ ...job, content: { template } });

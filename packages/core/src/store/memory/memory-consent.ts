@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { ConsentRepository } from '../../ports/store.js';
+import type { ConsentDailyCount, ConsentRepository } from '../../ports/store.js';
 import { copyEntry } from './copy.js';
 import type { MemoryTables } from './memory-tables.js';
 
@@ -15,5 +15,33 @@ export function memoryConsent(t: MemoryTables): ConsentRepository {
         .filter((e) => e.workspaceId === workspaceId && e.contactId === contactId)
         .map(copyEntry);
     },
+    async dailyCounts(workspaceId, range) {
+      const dayOf = dayFormatter(range.timeZone);
+      const counts = new Map<string, ConsentDailyCount>();
+      const add = (day: string, action: ConsentDailyCount['action'], channel: string | null) => {
+        const k = `${day}\u0000${action}\u0000${channel ?? ''}`;
+        const row = counts.get(k);
+        if (row) row.count++;
+        else counts.set(k, { day, action, channel, count: 1 });
+      };
+      for (const e of t.ledger) {
+        if (e.workspaceId !== workspaceId || e.at < range.from || e.at >= range.to) continue;
+        const day = dayOf(e.at);
+        add(day, e.action, null);
+        for (const channel of new Set(e.channels)) add(day, e.action, channel);
+      }
+      return [...counts.values()];
+    },
   };
+}
+
+/** `YYYY-MM-DD` of a time in a time zone. */
+export function dayFormatter(timeZone: string): (at: number) => string {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return (at) => format.format(at);
 }

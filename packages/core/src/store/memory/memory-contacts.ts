@@ -27,6 +27,12 @@ export function pickSender(pool: readonly SenderCandidate[], counts: Map<string,
   return best?.id ?? null;
 }
 
+/** A case-insensitive part of the name, address or phone. */
+function matchesSearch(c: Contact, search: string): boolean {
+  const needle = search.toLowerCase();
+  return [c.name, c.address, c.phone].some((v) => v?.toLowerCase().includes(needle));
+}
+
 export function memoryContacts(t: MemoryTables): ContactRepository {
   const mustGet = (workspaceId: string, id: string): Contact => {
     const row = t.contacts.get(id);
@@ -81,6 +87,9 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
         if (c.workspaceId !== workspaceId) continue;
         if (query.state && c.state !== query.state) continue;
         if (query.transport && c.transport !== query.transport) continue;
+        if (query.search && !matchesSearch(c, query.search)) continue;
+        if (query.attribute && c.attributes[query.attribute.name] !== query.attribute.value) continue;
+        if (query.channelId && !t.subscriptions.get(key(workspaceId, c.id))?.has(query.channelId)) continue;
         if (items.length === query.limit) return { items, nextCursor: items.at(-1)!.id };
         items.push(copyContact(c));
       }

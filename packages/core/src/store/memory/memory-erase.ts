@@ -22,6 +22,7 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
     }
   }
   t.messagesByContact.delete(id);
+  t.inbox.conversations.delete(id);
   eraseContactForwards(t.rules, workspaceId, id);
   const o = t.outbox;
   for (const [deliveryId, stored] of o.deliveries) {

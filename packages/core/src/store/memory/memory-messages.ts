@@ -31,9 +31,30 @@ export function insertMessage(
       t.outbox.broadcastMessages.set(row.broadcastId, perContact);
     }
     perContact.set(row.contactId, row.id);
-  }
+  } else touchConversation(t, row);
 
   return row;
+}
+
+/** A non-broadcast message moves its conversation forward; an inbound one adds an unread. */
+function touchConversation(t: MemoryTables, row: Message): void {
+  const state = t.inbox.conversations.get(row.contactId);
+  const unread = row.direction === 'in' ? 1 : 0;
+  if (!state) {
+    t.inbox.conversations.set(row.contactId, {
+      contactId: row.contactId,
+      lastActivityAt: row.at,
+      lastMessageId: row.id,
+      unread,
+      readAt: null,
+    });
+    return;
+  }
+  state.unread += unread;
+  if (row.at >= state.lastActivityAt) {
+    state.lastActivityAt = row.at;
+    state.lastMessageId = row.id;
+  }
 }
 
 export function memoryMessages(t: MemoryTables): MessageRepository {

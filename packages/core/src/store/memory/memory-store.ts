@@ -5,6 +5,7 @@ import { memoryConsent } from './memory-consent.js';
 import { memoryContacts } from './memory-contacts.js';
 import { memoryDeliveries } from './memory-deliveries.js';
 import { memoryForwards } from './memory-forwards.js';
+import { memoryAgents, memoryCannedAnswers, memoryConversations } from './memory-inbox.js';
 import { memoryLinks } from './memory-links.js';
 import { memoryMessages } from './memory-messages.js';
 import { memoryPacing } from './memory-pacing.js';
@@ -32,6 +33,9 @@ export function storeOverTables(tables: MemoryTables): Store {
     rateLimits: memoryRateLimits(tables),
     rules: memoryRuleSets(tables.rules),
     forwards: memoryForwards(tables.rules),
+    conversations: memoryConversations(tables),
+    agents: memoryAgents(tables),
+    cannedAnswers: memoryCannedAnswers(tables),
   };
 }
 

@@ -1,6 +1,9 @@
+import type { Agent } from '../../model/agent.js';
+import type { CannedAnswer } from '../../model/canned-answer.js';
 import type { Channel } from '../../model/channel.js';
 import type { ConsentEntry } from '../../model/consent.js';
 import type { Contact } from '../../model/contact.js';
+import type { ConversationState } from '../../model/conversation.js';
 import type { Message } from '../../model/message.js';
 import type { OptinToken } from '../../model/optin-token.js';
 import type { Subscription } from '../../model/subscription.js';
@@ -28,6 +31,18 @@ export interface MemoryTables {
   contactOrder: string[];
   contactPosition: Map<string, number>;
   outbox: OutboxTables;
+  inbox: InboxTables;
+}
+
+/** The inbox's rows: conversation state by contact id, agents with their round-robin turn, canned answers. */
+export interface InboxTables {
+  conversations: Map<string, ConversationState>;
+  /** key(workspace, agent id) → agent, its place in the order of adding and when round-robin last picked it. */
+  agents: Map<string, { agent: Agent; order: number; turn: number }>;
+  agentCounter: number;
+  turnCounter: number;
+  roundRobin: Set<string>;
+  canned: Map<string, CannedAnswer>;
 }
 
 export function createTables(): MemoryTables {
@@ -48,6 +63,14 @@ export function createTables(): MemoryTables {
     contactOrder: [],
     contactPosition: new Map(),
     outbox: createOutboxTables(),
+    inbox: {
+      conversations: new Map(),
+      agents: new Map(),
+      agentCounter: 0,
+      turnCounter: 0,
+      roundRobin: new Set(),
+      canned: new Map(),
+    },
   };
 }
 
