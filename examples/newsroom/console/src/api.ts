@@ -17,14 +17,21 @@ export function whenUnauthorized(handler: () => void): void {
 }
 
 /** Calls `/console/api<path>`; the session cookie carries the token. */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`/console/api${path}`, {
     method,
     credentials: 'same-origin',
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
   const json = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
   if (response.status === 401 && path !== '/session') onUnauthorized();
-  if (!response.ok) throw new ApiError(json?.detail ?? response.statusText, response.status, json?.errors ?? []);
+  if (!response.ok)
+    throw new ApiError(json?.detail ?? response.statusText, response.status, json?.errors ?? []);
   return json as T;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, whenUnauthorized } from './api.js';
 import { useAgent } from './agent.js';
+import { api, whenUnauthorized } from './api.js';
 import { Gate } from './gate.js';
 import { startLive, stopLive } from './live.js';
 import { useRoute } from './route.js';

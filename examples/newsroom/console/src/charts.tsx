@@ -47,7 +47,13 @@ export function DayBars({ days, label }: { days: { day: string; value: number }[
         return (
           <g key={d.day} data-day={d.day} data-value={d.value}>
             <title>{`${d.day}: ${d.value}`}</title>
-            <rect x={i * slot + 2} y={height - bottom - h} width={Math.max(slot - 4, 1)} height={h} class="bar" />
+            <rect
+              x={i * slot + 2}
+              y={height - bottom - h}
+              width={Math.max(slot - 4, 1)}
+              height={h}
+              class="bar"
+            />
             {d.value > 0 && (
               <text x={i * slot + slot / 2} y={height - bottom - h - 3} class="value" text-anchor="middle">
                 {d.value}

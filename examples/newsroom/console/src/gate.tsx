@@ -18,9 +18,9 @@ export function Gate({ onOpen }: { onOpen: () => void }) {
     <main class="gate">
       <h1>Newsroom console</h1>
       <p>
-        This console shows subscribers, their messages and their consent records, so it asks for a token first. The
-        demo prints it when it starts (<code>Console: … token: …</code>); set <code>CONSOLE_TOKEN</code> in the
-        environment to choose it.
+        This console shows subscribers, their messages and their consent records, so it asks for a token
+        first. The demo prints it when it starts (<code>Console: … token: …</code>); set{' '}
+        <code>CONSOLE_TOKEN</code> in the environment to choose it.
       </p>
       <form onSubmit={submit}>
         <label>

@@ -25,9 +25,7 @@ const maxBody = 256 * 1024;
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   if (req.method === 'GET' || req.method === 'DELETE') return {};
-  if (!req.headers['content-type']?.startsWith('application/json')) {
-    throw new TidingsError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
-  }
+  const json = req.headers['content-type']?.startsWith('application/json') ?? false;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -36,6 +34,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
+  // A bare POST (pause, resume…) may come without a body; anything else must be JSON.
+  if (!json && text === '') return {};
+  if (!json) throw new TidingsError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
   try {
     const parsed: unknown = text ? JSON.parse(text) : {};
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
@@ -88,7 +89,8 @@ export function apiRouter(routes: readonly ApiRoute[], logger: Logger) {
     const matching = compiled.filter((r) => r.pattern.test(path));
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
-      if (matching.length === 0) sendProblem(res, 404, { title: 'Not Found', detail: `No console API ${path}.` });
+      if (matching.length === 0)
+        sendProblem(res, 404, { title: 'Not Found', detail: `No console API ${path}.` });
       else {
         const allow = matching.map((r) => r.method).join(', ');
         sendProblem(res, 405, { title: 'Method Not Allowed', detail: `Use ${allow}.`, headers: { allow } });

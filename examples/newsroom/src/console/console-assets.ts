@@ -50,7 +50,9 @@ export function consoleAssets(): (res: ServerResponse, name: string, method?: st
       const built = read('index.html') !== null;
       sendProblem(res, built ? 404 : 503, {
         title: built ? 'Not Found' : 'Service Unavailable',
-        detail: built ? `No console file "${name}".` : 'The console is not built: start the demo with `pnpm demo`.',
+        detail: built
+          ? `No console file "${name}".`
+          : 'The console is not built: start the demo with `pnpm demo`.',
       });
       return;
     }

@@ -72,7 +72,11 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendProblem(res, 405, { title: 'Method Not Allowed', detail: 'Use GET.', headers: { allow: 'GET, HEAD' } });
+      sendProblem(res, 405, {
+        title: 'Method Not Allowed',
+        detail: 'Use GET.',
+        headers: { allow: 'GET, HEAD' },
+      });
       return;
     }
     if (rest === '') {
@@ -85,6 +89,10 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
 }
 
 function unauthorized(res: ServerResponse, detail: string): undefined {
-  sendProblem(res, 401, { title: 'Unauthorized', detail, headers: { 'www-authenticate': 'Bearer realm="console"' } });
+  sendProblem(res, 401, {
+    title: 'Unauthorized',
+    detail,
+    headers: { 'www-authenticate': 'Bearer realm="console"' },
+  });
   return undefined;
 }

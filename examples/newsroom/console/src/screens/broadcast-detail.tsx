@@ -46,10 +46,18 @@ export function BroadcastDetail({ id }: { id: string }) {
       <blockquote>{b.content.text}</blockquote>
       <Progress stats={stats} />
       <div class="actions">
-        {can.pause && <button onClick={() => act('pause')}>Pause</button>}
-        {can.resume && <button onClick={() => act('resume')}>Resume</button>}
+        {can.pause && (
+          <button type="button" onClick={() => act('pause')}>
+            Pause
+          </button>
+        )}
+        {can.resume && (
+          <button type="button" onClick={() => act('resume')}>
+            Resume
+          </button>
+        )}
         {can.cancel && (
-          <button class="danger" onClick={() => act('cancel')}>
+          <button type="button" class="danger" onClick={() => act('cancel')}>
             Cancel
           </button>
         )}

@@ -23,7 +23,10 @@ export function Channels() {
   };
   const create = (event: Event) => {
     event.preventDefault();
-    const keywords = form.keywords.split(',').map((k) => k.trim()).filter(Boolean);
+    const keywords = form.keywords
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
     call(api('POST', '/channels', { ...form, keywords, welcome: form.welcome || null }));
   };
   const field = (key: keyof typeof form, label: string) => (

@@ -132,7 +132,9 @@ export function Compose() {
               />
             )}
           </fieldset>
-          <button type="submit">{when === 'now' ? 'Send now' : when === 'later' ? 'Schedule' : 'Save draft'}</button>
+          <button type="submit">
+            {when === 'now' ? 'Send now' : when === 'later' ? 'Schedule' : 'Save draft'}
+          </button>
           {problem && (
             <div class="error" role="alert">
               <p>{problem.message}</p>

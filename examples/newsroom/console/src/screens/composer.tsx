@@ -33,13 +33,14 @@ export function Composer({ agent, agents, send }: { agent: string; agents: Agent
   };
   return (
     <form class="composer" onSubmit={submit}>
-      <div class="tabs" role="group" aria-label="Write">
+      <fieldset class="tabs">
+        <legend class="visually-hidden">Write</legend>
         {(['reply', 'note', 'hand-over'] as const).map((m) => (
           <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
             {m === 'reply' ? 'Reply' : m === 'note' ? 'Internal note' : 'Hand over'}
           </button>
         ))}
-      </div>
+      </fieldset>
       {mode === 'reply' && canned.length > 0 && (
         <label>
           Canned answer
@@ -84,7 +85,9 @@ export function Composer({ agent, agents, send }: { agent: string; agents: Agent
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
-      <button type="submit">{mode === 'reply' ? 'Send reply' : mode === 'note' ? 'Add note' : 'Hand over'}</button>
+      <button type="submit">
+        {mode === 'reply' ? 'Send reply' : mode === 'note' ? 'Add note' : 'Hand over'}
+      </button>
     </form>
   );
 }

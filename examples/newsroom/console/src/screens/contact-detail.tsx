@@ -53,13 +53,15 @@ export function ContactDetail({ id }: { id: string }) {
         </a>
         {confirming ? (
           <>
-            <button class="danger" onClick={erase}>
+            <button type="button" class="danger" onClick={erase}>
               Erase for good
             </button>
-            <button onClick={() => setConfirming(false)}>Keep</button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
           </>
         ) : (
-          <button class="danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" onClick={() => setConfirming(true)}>
             Erase…
           </button>
         )}

@@ -15,11 +15,16 @@ const windowText: Record<string, string> = {
 };
 
 function Entry({ m }: { m: Message }) {
-  const who = m.kind === 'note' ? `note by ${m.agentId}` : m.direction === 'in' ? 'them' : (m.agentId ?? m.purpose);
+  const who =
+    m.kind === 'note' ? `note by ${m.agentId}` : m.direction === 'in' ? 'them' : (m.agentId ?? m.purpose);
   return (
-    <li class={`msg msg-${m.kind === 'note' ? 'note' : m.direction}`} data-kind={m.kind} data-status={m.status}>
+    <li
+      class={`msg msg-${m.kind === 'note' ? 'note' : m.direction}`}
+      data-kind={m.kind}
+      data-status={m.status}
+    >
       <div>{m.kind === 'call' ? '📞 Incoming call' : (m.content.text ?? `[${m.content.media?.kind}]`)}</div>
-      <small>
+      <small class="meta">
         {who} · {when(m.at)} · {m.status}
       </small>
     </li>
@@ -27,7 +32,15 @@ function Entry({ m }: { m: Message }) {
 }
 
 /** One conversation: history, reply window, assignment and hand-over, notes; marked read when opened. */
-export function ConversationView({ contactId, agent, agents }: { contactId: string; agent: string; agents: Agent[] }) {
+export function ConversationView({
+  contactId,
+  agent,
+  agents,
+}: {
+  contactId: string;
+  agent: string;
+  agents: Agent[];
+}) {
   const path = `/inbox/${encodeURIComponent(contactId)}`;
   const { data, error, reload } = useApi<{ conversation: Conversation; history: Message[] }>(path);
   const [problem, setProblem] = useState<string | null>(null);

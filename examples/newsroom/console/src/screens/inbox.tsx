@@ -13,7 +13,9 @@ const filters = [
 ] as const;
 
 const preview = (c: Conversation) =>
-  c.lastMessage?.kind === 'call' ? '📞 call' : (c.lastMessage?.content.text ?? c.lastMessage?.content.media?.kind ?? '');
+  c.lastMessage?.kind === 'call'
+    ? '📞 call'
+    : (c.lastMessage?.content.text ?? c.lastMessage?.content.media?.kind ?? '');
 
 /** The shared inbox: conversations on the left, the open one on the right; everyone's work shows up live. */
 export function Inbox({
@@ -52,13 +54,14 @@ export function Inbox({
       </div>
       <div class="split">
         <aside>
-          <div class="tabs" role="group" aria-label="Show">
+          <fieldset class="tabs">
+            <legend class="visually-hidden">Show</legend>
             {filters.map(([id, label]) => (
               <button key={id} type="button" aria-pressed={show === id} onClick={() => setShow(id)}>
                 {label}
               </button>
             ))}
-          </div>
+          </fieldset>
           {list.error && <p class="error">{list.error.message}</p>}
           <ul class="conversations">
             {list.data?.items.length === 0 && <li>No conversations.</li>}
@@ -69,10 +72,10 @@ export function Inbox({
                 data-unread={c.unread}
                 aria-current={c.contact.id === contactId ? 'true' : undefined}
               >
-                <a href={`#/inbox/${c.contact.id}`}>
+                <a class="item" href={`#/inbox/${c.contact.id}`}>
                   <strong>{c.contact.name ?? c.contact.address}</strong>
                   {c.unread > 0 && <span class="badge">{c.unread}</span>}
-                  <small>
+                  <small class="meta">
                     {messenger(c.contact.transport)} · {when(c.lastActivityAt)}
                     {c.assignee ? ` · ${c.assignee.name}` : ''}
                   </small>
@@ -83,7 +86,12 @@ export function Inbox({
           </ul>
         </aside>
         {contactId ? (
-          <ConversationView key={contactId} contactId={contactId} agent={agent} agents={agents.data?.items ?? []} />
+          <ConversationView
+            key={contactId}
+            contactId={contactId}
+            agent={agent}
+            agents={agents.data?.items ?? []}
+          />
         ) : (
           <p class="hint">Pick a conversation.</p>
         )}

@@ -2,7 +2,11 @@ import type { PreflightReport } from '../types.js';
 import { messenger } from '../types.js';
 
 const duration = (ms: number) =>
-  ms < 1000 ? 'under a second' : ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
+  ms < 1000
+    ? 'under a second'
+    : ms < 120_000
+      ? `${Math.round(ms / 1000)} s`
+      : `${Math.round(ms / 60_000)} min`;
 
 /** What the broadcast would do if it started now (F25): who gets it, who not and why, and how long it takes. */
 export function PreflightView({ report }: { report: PreflightReport }) {
@@ -22,10 +26,10 @@ export function PreflightView({ report }: { report: PreflightReport }) {
           </li>
         ))}
       </ul>
-      {skipped.length > 0 && (
-        <p>Not sent to: {skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}.</p>
+      {skipped.length > 0 && <p>Not sent to: {skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}.</p>}
+      {deferred.length > 0 && (
+        <p>Would wait: {deferred.map(([reason, n]) => `${n} ${reason}`).join(', ')}.</p>
       )}
-      {deferred.length > 0 && <p>Would wait: {deferred.map(([reason, n]) => `${n} ${reason}`).join(', ')}.</p>}
     </div>
   );
 }

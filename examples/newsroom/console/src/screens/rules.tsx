@@ -26,7 +26,9 @@ export function Rules() {
     });
     setIssues(result.issues);
     setStatus(
-      result.saved ? `Saved (version ${result.rules?.version}).` : 'Not saved: fix the problems marked below.',
+      result.saved
+        ? `Saved (version ${result.rules?.version}).`
+        : 'Not saved: fix the problems marked below.',
     );
   };
   const jump = (issue: RuleIssue) => {
@@ -40,8 +42,8 @@ export function Rules() {
     <section class="rules">
       <h1>Rules</h1>
       <p>
-        One rule per line: <code>when keyword TANZ then add to channel tanz, reply "Du bist dabei"</code>. Saving
-        replaces the whole set; invalid rules change nothing.
+        One rule per line: <code>when keyword TANZ then add to channel tanz, reply "Du bist dabei"</code>.
+        Saving replaces the whole set; invalid rules change nothing.
       </p>
       <div class="columns">
         <div>

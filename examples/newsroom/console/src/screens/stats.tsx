@@ -43,14 +43,19 @@ export function Stats() {
             days={consent.data.days.map((d) => ({ day: d.day, value: d.signups }))}
           />
           <p data-testid="consent-totals">
-            {total('signups')} sign-ups, {total('confirmations')} confirmations, {total('unsubscribes')} unsubscribes
+            {total('signups')} sign-ups, {total('confirmations')} confirmations, {total('unsubscribes')}{' '}
+            unsubscribes
           </p>
         </>
       )}
       <div class="bar">
         <h2>Funnel per broadcast</h2>
         {list.length > 0 && (
-          <select aria-label="Broadcast" value={funnel?.broadcastId} onChange={(e) => setPicked(e.currentTarget.value)}>
+          <select
+            aria-label="Broadcast"
+            value={funnel?.broadcastId}
+            onChange={(e) => setPicked(e.currentTarget.value)}
+          >
             {list.map((f) => (
               <option key={f.broadcastId} value={f.broadcastId}>
                 {f.name ?? f.broadcastId} ({f.status})

@@ -42,7 +42,8 @@ export function inboxRoutes(tidings: Tidings): ApiRoute[] {
       method: 'POST',
       path: '/inbox/:contactId/reply',
       handler: ({ params, body }) => {
-        const content = typeof body.canned === 'string' ? { canned: body.canned } : { text: str(body.text, 'text') };
+        const content =
+          typeof body.canned === 'string' ? { canned: body.canned } : { text: str(body.text, 'text') };
         return inbox.reply(params.contactId!, content, { agent: str(body.agent, 'agent') });
       },
     },
@@ -82,7 +83,10 @@ export function inboxRoutes(tidings: Tidings): ApiRoute[] {
       method: 'PUT',
       path: '/agents/:id',
       handler: ({ params, body }) =>
-        inbox.agents.update(params.id!, typeof body.available === 'boolean' ? { available: body.available } : {}),
+        inbox.agents.update(
+          params.id!,
+          typeof body.available === 'boolean' ? { available: body.available } : {},
+        ),
     },
     { method: 'GET', path: '/canned', handler: async () => ({ items: await inbox.canned.list() }) },
     {

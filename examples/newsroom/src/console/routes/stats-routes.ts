@@ -44,7 +44,8 @@ export function statsRoutes(tidings: Tidings, now: () => number): ApiRoute[] {
     {
       method: 'GET',
       path: '/stats/broadcasts.csv',
-      handler: async ({ res }) => sendCsv(res, 'broadcasts.csv', await tidings.stats.broadcastsCsv({ limit: 200 })),
+      handler: async ({ res }) =>
+        sendCsv(res, 'broadcasts.csv', await tidings.stats.broadcastsCsv({ limit: 200 })),
     },
   ];
 }
