@@ -12,6 +12,7 @@ import type { TelegramTransport } from '@tidings/transport-telegram';
 import { generateConsoleToken } from './console/console-auth.js';
 import { consoleRoutes } from './console/console-routes.js';
 import { closeServer, listen } from './listen.js';
+import { longTimerClock } from './long-timer-clock.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
 import { seedChannels } from './seed.js';
@@ -85,7 +86,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       // Tracked links in broadcasts point back at this server's Tidings handler.
       publicUrl: `${url}/tidings`,
       ...(options.store ? { store: options.store } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? longTimerClock(),
       ...(options.logger ? { logger: options.logger } : {}),
     });
     await seedChannels(tidings);

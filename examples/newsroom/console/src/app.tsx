@@ -29,8 +29,8 @@ export function App() {
   const [agent, setAgent] = useAgent();
   useEffect(() => {
     whenUnauthorized(() => setOpen(false));
-    api('GET', '/session').then(
-      () => setOpen(true),
+    api<{ ok: boolean }>('GET', '/session').then(
+      (session) => setOpen(session.ok),
       () => setOpen(false),
     );
   }, []);

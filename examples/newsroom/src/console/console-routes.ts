@@ -28,6 +28,8 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
   const transports = () =>
     sandboxes.map((t) => ({ name: t.name, capabilities: t.capabilities, senders: t.senders }));
   const session: ApiRoute[] = [
+    // Whether this browser holds the token: the page asks before it shows the gate or the screens.
+    { method: 'GET', path: '/session', handler: async ({ req }) => ({ ok: auth.allows(req) }) },
     {
       method: 'POST',
       path: '/session',
@@ -49,7 +51,6 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
   const open = apiRouter(session, tidings.options.logger);
   const guarded = apiRouter(
     [
-      { method: 'GET', path: '/session', handler: async () => ({ ok: true }) },
       ...broadcastRoutes(tidings),
       ...channelRoutes(tidings, transports),
       ...contactRoutes(tidings),
@@ -66,7 +67,7 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
     const rest = url.pathname.slice('/console'.length);
     if (rest.startsWith('/api/')) {
       const path = rest.slice('/api'.length);
-      if (path === '/session' && req.method !== 'GET') void open(req, res, url, path);
+      if (path === '/session') void open(req, res, url, path);
       else if (!auth.allows(req)) unauthorized(res, 'Give the console token first.');
       else void guarded(req, res, url, path);
       return;

@@ -31,7 +31,10 @@ describe('the console token', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const cookie = setCookie.split(';')[0]!;
-    expect((await app.get('/console/api/session', { headers: { cookie } })).status).toBe(200);
+    const session = async (headers: Record<string, string>) =>
+      (await app.get('/console/api/session', { headers })).json();
+    expect(await session({ cookie })).toEqual({ ok: true });
+    expect(await session({})).toEqual({ ok: false });
 
     const out = await app.get('/console/api/session', { method: 'DELETE', headers: { cookie } });
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
