@@ -15,6 +15,7 @@ import { type BuiltInResult, handleConsent } from './consent-built-ins.js';
 import { markBlocked, markUnblocked } from './contact-blocking.js';
 import { contactLockKey } from './contact-lock-key.js';
 import type { CoreContext } from './core-context.js';
+import { assignByRoundRobin } from './inbox/round-robin.js';
 import type { KeyedLock } from './keyed-lock.js';
 
 /** The result of one inbound message: null for a replay of a message seen before. */
@@ -123,7 +124,9 @@ export class InboundPipeline {
     const contact = await this.#touch(found, event);
     const result = await handleConsent(this.ctx, { contact, message, event, isFirst: created });
     this.ctx.events.emit('message.received', { contact: result.contact, message });
-    await this.rules.afterInbound({ contact: result.contact, message, isFirst: created });
+    const afterRules = await this.rules.afterInbound({ contact: result.contact, message, isFirst: created });
+    // A START, STOP or keyword is consent business, not a conversation for an agent.
+    if (result.command === 'other') await assignByRoundRobin(this.ctx, afterRules);
     return { ...result, message };
   }
 
@@ -133,7 +136,8 @@ export class InboundPipeline {
     if (!message) return;
     const contact = await this.#touch(found, event);
     this.ctx.events.emit('call.received', { contact, message });
-    await this.rules.afterInbound({ contact, message, isFirst: created });
+    const afterRules = await this.rules.afterInbound({ contact, message, isFirst: created });
+    await assignByRoundRobin(this.ctx, afterRules);
   }
 
   async #block(transport: Transport, event: BlockEvent): Promise<void> {

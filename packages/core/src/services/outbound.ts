@@ -12,6 +12,8 @@ export interface SendOptions {
   inReplyTo?: string | null;
   /** Send from this sender account instead of the contact's own (a reply goes out where the message came in). */
   senderId?: string;
+  /** The agent who wrote it (an inbox reply), kept on the message. */
+  agentId?: string | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function sendToContact(
     at: now,
     inReplyTo,
     broadcastId: null,
+    ...(options.agentId ? { agentId: options.agentId } : {}),
   }))!;
   await ctx.store.deliveries.enqueue({
     workspaceId: ctx.workspaceId,

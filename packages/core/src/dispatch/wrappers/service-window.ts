@@ -10,7 +10,8 @@ export function serviceWindow(): SendWrapper {
     wrap: (next) => async (job) => {
       const windowMs = job.transport.capabilities.serviceWindowMs;
       const { purpose, useTemplate } = job.delivery;
-      const template = job.broadcast?.content.template;
+      // A broadcast's template, or the template an agent's reply carries (`inbox.reply` with `template`).
+      const template = job.broadcast?.content.template ?? job.content.template;
       const canTemplate = template !== undefined && job.transport.capabilities.templates;
       if (useTemplate && canTemplate) return next({ ...job, content: { template } });
       if (windowMs === null || purpose === 'consent-reply' || purpose === 'welcome' || purpose === 'reply')

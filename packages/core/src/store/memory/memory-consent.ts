@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { dayIn } from '../../clock/day-in.js';
 import type { ConsentDailyCount, ConsentRepository } from '../../ports/store.js';
 import { copyEntry } from './copy.js';
 import type { MemoryTables } from './memory-tables.js';
@@ -16,7 +17,7 @@ export function memoryConsent(t: MemoryTables): ConsentRepository {
         .map(copyEntry);
     },
     async dailyCounts(workspaceId, range) {
-      const dayOf = dayFormatter(range.timeZone);
+      const dayOf = dayIn(range.timeZone);
       const counts = new Map<string, ConsentDailyCount>();
       const add = (day: string, action: ConsentDailyCount['action'], channel: string | null) => {
         const k = `${day}\u0000${action}\u0000${channel ?? ''}`;
@@ -33,15 +34,4 @@ export function memoryConsent(t: MemoryTables): ConsentRepository {
       return [...counts.values()];
     },
   };
-}
-
-/** `YYYY-MM-DD` of a time in a time zone. */
-export function dayFormatter(timeZone: string): (at: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return (at) => format.format(at);
 }
