@@ -15,7 +15,7 @@ import { closeServer, listen } from './listen.js';
 import { longTimerClock } from './long-timer-clock.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
-import { seedChannels } from './seed.js';
+import { seedChannels, seedInbox } from './seed.js';
 
 export interface NewsroomOptions {
   /** 0 picks a free port. Default 3000. */
@@ -90,6 +90,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       ...(options.logger ? { logger: options.logger } : {}),
     });
     await seedChannels(tidings);
+    await seedInbox(tidings);
     await tidings.start();
     const sandboxes = [sandbox, telegram, messenger];
     const consoleToken = options.consoleToken ?? generateConsoleToken();
