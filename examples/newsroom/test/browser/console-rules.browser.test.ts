@@ -14,7 +14,7 @@ describe('the console: the rules editor', () => {
     const mark = page.locator('.rule-source mark[data-issue-line="2"]');
     await mark.waitFor();
     expect(await mark.getAttribute('data-issue-column')).toBe('36');
-    expect(await mark.textContent()).toBe('s');
+    expect(await mark.textContent()).toBe('sprot');
     expect(await page.locator('.rule-source li.has-issue').count()).toBe(1);
     const issue = page.getByTestId('rule-issues').locator('li');
     expect(await issue.textContent()).toMatch(/^line 2, column 36: .*sprot/);

@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { noErrors, shot, useConsole } from './console-browser.js';
+
+const { state, openConsole } = useConsole();
+const reader = '+4915112377777';
+
+/** The console as one agent: picked once, remembered in the browser like a real agent's choice. */
+const asAgent = (agent: string) => (page: Page) =>
+  page.addInitScript((id) => localStorage.setItem('newsroom-console-agent', id), agent);
+
+describe('the console: the inbox', () => {
+  it('shows an inbound message live, answers it, and the reply reaches the phone', async () => {
+    // A subscriber whose conversation was read already.
+    await state.app.sandbox.simulateInbound({ from: reader, text: 'START', profileName: 'Mia' });
+    const contact = await state.app.tidings.contacts.find({ transport: 'sandbox', address: reader });
+    await state.app.tidings.inbox.markRead(contact!.id);
+    const { page, errors } = await openConsole('#/inbox', asAgent('anna'));
+    await page.locator('[data-conversation][data-unread="0"]').waitFor();
+    // The reader writes while the agent looks at the inbox: it shows up without a reload (SSE).
+    await state.app.sandbox.simulateInbound({
+      from: reader,
+      text: 'Is there a paper on Sunday?',
+      profileName: 'Mia',
+    });
+    const row = page.locator('[data-conversation]');
+    await row.and(page.locator('[data-unread="1"]')).waitFor();
+    expect(await row.locator('.snippet').textContent()).toBe('Is there a paper on Sunday?');
+
+    await row.getByRole('link').click();
+    const conversation = page.locator('article.conversation');
+    await conversation.getByText('Is there a paper on Sunday?').waitFor();
+    // Opening it marks it read, for everyone.
+    await row.and(page.locator('[data-unread="0"]')).waitFor();
+
+    await page.getByLabel('Reply').fill('Yes, from 7 o’clock.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await conversation.locator('.msg-out').getByText('Yes, from 7 o’clock.').waitFor();
+    await state.app.tidings.drain();
+    expect(state.app.sandbox.messagesTo(reader).at(-1)?.content.text).toBe(
+      'Yes, from 7 o’clock.\n\n— Anna, Newsroom reader desk',
+    );
+    // The reader answers; the open conversation shows it at once.
+    await state.app.sandbox.simulateInbound({ from: reader, text: 'Thanks!' });
+    await conversation.locator('.msg-in').getByText('Thanks!').waitFor();
+    await shot(page, 'inbox-reply');
+    noErrors(errors);
+  });
+
+  it('assigns a conversation, and a second agent sees it and the notes live', async () => {
+    await state.app.sandbox.simulateInbound({
+      from: reader,
+      text: 'I saw a fire on Main Street',
+      profileName: 'Mia',
+    });
+    const contact = await state.app.tidings.contacts.find({ transport: 'sandbox', address: reader });
+    const anna = await openConsole(`#/inbox/${contact!.id}`, asAgent('anna'));
+    const ben = await openConsole(`#/inbox/${contact!.id}`, asAgent('ben'));
+    await anna.page.locator('article.conversation[data-assignee=""]').waitFor();
+    await ben.page.locator('article.conversation[data-assignee=""]').waitFor();
+
+    await anna.page.getByRole('button', { name: 'Assign to me' }).click();
+    await anna.page.locator('article.conversation[data-assignee="anna"]').waitFor();
+    // Ben's screen follows without a reload; his list filtered to "Mine" stays empty, Anna's shows it.
+    await ben.page.locator('article.conversation[data-assignee="anna"]').waitFor();
+    expect(await ben.page.getByLabel('Assigned to').inputValue()).toBe('anna');
+    await anna.page.getByRole('button', { name: 'Mine' }).click();
+    await anna.page.locator(`[data-conversation="${contact!.id}"]`).waitFor();
+    await ben.page.getByRole('button', { name: 'Mine' }).click();
+    await ben.page.getByText('No conversations.').waitFor();
+
+    // Ben takes it over by hand from the select, and leaves an internal note.
+    await ben.page.getByLabel('Assigned to').selectOption('ben');
+    await anna.page.locator('article.conversation[data-assignee="ben"]').waitFor();
+    await ben.page.getByRole('button', { name: 'Internal note' }).click();
+    await ben.page.getByLabel('Note').fill('Photo desk informed.');
+    await ben.page.getByRole('button', { name: 'Add note' }).click();
+    await anna.page.locator('.msg-note').getByText('Photo desk informed.').waitFor();
+    expect(state.app.sandbox.messagesTo(reader).map((m) => m.content.text)).not.toContain(
+      'Photo desk informed.',
+    );
+    await shot(anna.page, 'inbox-assigned');
+    noErrors(anna.errors);
+    noErrors(ben.errors);
+  });
+
+  it('answers with a canned answer, its placeholders filled for the contact', async () => {
+    await state.app.sandbox.simulateInbound({ from: reader, text: 'When can I call?', profileName: 'Mia' });
+    const contact = await state.app.tidings.contacts.find({ transport: 'sandbox', address: reader });
+    const { page, errors } = await openConsole(`#/inbox/${contact!.id}`, asAgent('ben'));
+    await page.getByLabel('Canned answer').selectOption({ label: '/hours · Opening hours' });
+    expect(await page.getByLabel('Reply').inputValue()).toBe(
+      'Hi {name|there}, the reader desk is staffed Monday to Friday, 8:00–20:00.',
+    );
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.locator('.msg-out').getByText('Hi Mia, the reader desk').waitFor();
+    noErrors(errors);
+  });
+});
