@@ -94,6 +94,11 @@ describe('the console: the inbox', () => {
     );
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.locator('.msg-out').getByText('Hi Mia, the reader desk').waitFor();
+
+    await page.getByLabel('Round-robin').check();
+    await expect.poll(() => state.app.tidings.inbox.roundRobin()).toBe(true);
+    await page.getByLabel('I am available').uncheck();
+    await expect.poll(async () => (await state.app.tidings.inbox.agents.get('ben'))?.available).toBe(false);
     noErrors(errors);
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { api } from '../api.js';
 import { useLive } from '../live.js';
 import type { Contact, Page } from '../types.js';
 import { messenger, when } from '../types.js';
@@ -15,7 +16,12 @@ export function Contacts() {
   });
   return (
     <section>
-      <h1>Contacts</h1>
+      <div class="bar">
+        <h1>Contacts</h1>
+        <button type="button" onClick={() => api('POST', '/sandbox/subscribers', { count: 5 }).then(reload)}>
+          Add 5 sandbox subscribers
+        </button>
+      </div>
       <div class="filters">
         <label>
           State

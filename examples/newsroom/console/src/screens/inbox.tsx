@@ -4,6 +4,7 @@ import type { Agent, Conversation, Page } from '../types.js';
 import { messenger, when } from '../types.js';
 import { useApi } from '../use-api.js';
 import { ConversationView } from './conversation.js';
+import { InboxSettings } from './inbox-settings.js';
 
 const filters = [
   ['all', 'All'],
@@ -52,6 +53,7 @@ export function Inbox({
           </select>
         </label>
       </div>
+      <InboxSettings me={agents.data?.items.find((a) => a.id === agent)} onChange={agents.reload} />
       <div class="split">
         <aside>
           <fieldset class="tabs">
