@@ -55,6 +55,7 @@ export const toContact = (r: Row): Contact => ({
   createdAt: num(r.created_at),
   updatedAt: num(r.updated_at),
   lastInboundAt: numOrNull(r.last_inbound_at),
+  ...(r.assignee ? { assignee: str(r.assignee) } : {}),
 });
 
 export const toChannel = (r: Row): Channel => ({
@@ -121,6 +122,7 @@ export const toMessage = (r: Row): Message => ({
   at: num(r.at),
   inReplyTo: strOrNull(r.in_reply_to),
   broadcastId: strOrNull(r.broadcast_id),
+  ...(r.agent_id ? { agentId: str(r.agent_id) } : {}),
 });
 
 export const toBroadcast = (r: Row): Broadcast => ({

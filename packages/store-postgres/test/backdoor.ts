@@ -23,6 +23,9 @@ const TABLES = [
   'link_clicks',
   'rule_sets',
   'forwards',
+  'agents',
+  'inbox_settings',
+  'canned_answers',
 ] as const;
 
 /** Plain-SQL reads of what the store really wrote, bypassing its repositories. */

@@ -4,6 +4,7 @@ import { broadcastSuite } from './contract/broadcasts-suite.js';
 import { channelSuite } from './contract/channels-suite.js';
 import { contactSuite } from './contract/contacts-suite.js';
 import { eraseSuite } from './contract/erase-suite.js';
+import { inboxSuite } from './contract/inbox-suite.js';
 import { messageSuite } from './contract/messages-suite.js';
 import { outboxSuite } from './contract/outbox-suite.js';
 import { rateLimitSuite } from './contract/rate-limits-suite.js';
@@ -55,5 +56,6 @@ export function storeContract(name: string, setup: () => Promise<StoreUnderTest>
     rulesSuite(get);
     outboxSuite(get);
     broadcastSuite(get);
+    inboxSuite(get);
   });
 }

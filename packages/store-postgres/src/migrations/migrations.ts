@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial.js';
 import { pacingFunctions } from './002-pacing-functions.js';
 import { rulesAndForwards } from './003-rules-and-forwards.js';
 import { pacingJustMissed } from './004-pacing-just-missed.js';
+import { inbox } from './006-inbox.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,8 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'pacing functions', sql: pacingFunctions },
   { version: 3, name: 'rules and forwards', sql: rulesAndForwards },
   { version: 4, name: 'pacing: just missed', sql: pacingJustMissed },
+  // 5 is kept free for a migration developed alongside this one.
+  { version: 6, name: 'inbox', sql: inbox },
 ];
 
 /**

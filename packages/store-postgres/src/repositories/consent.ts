@@ -1,4 +1,4 @@
-import type { ConsentEntry, ConsentRepository, NewConsentEntry } from '@tidings/core';
+import type { ConsentDailyCount, ConsentEntry, ConsentRepository, NewConsentEntry } from '@tidings/core';
 import { nanoid } from 'nanoid';
 import type { Db, Queryable } from '../db/queryable.js';
 import { type Row, toEntry } from '../rows.js';
@@ -37,8 +37,25 @@ export function postgresConsent(db: Db): ConsentRepository {
       );
       return rows.map(toEntry);
     },
-    async dailyCounts() {
-      throw new Error('postgres consent.dailyCounts: not yet implemented');
+    async dailyCounts(workspaceId, range) {
+      // Each entry once with channel null, and once per channel it names.
+      const { rows } = await db.query<{ day: string; action: string; channel: string | null; n: string }>(
+        `WITH e AS (
+           SELECT to_char(to_timestamp(at / 1000.0) AT TIME ZONE $4, 'YYYY-MM-DD') AS day, action, channels
+           FROM consent_ledger WHERE workspace_id = $1 AND at >= $2 AND at < $3
+         )
+         SELECT day, action, NULL::text AS channel, count(*) AS n FROM e GROUP BY day, action
+         UNION ALL
+         SELECT day, action, ch AS channel, count(*) AS n
+         FROM e CROSS JOIN LATERAL (SELECT DISTINCT unnest(e.channels) AS ch) u GROUP BY day, action, ch`,
+        [workspaceId, range.from, range.to, range.timeZone],
+      );
+      return rows.map((r) => ({
+        day: r.day,
+        action: r.action as ConsentDailyCount['action'],
+        channel: r.channel,
+        count: Number(r.n),
+      }));
     },
   };
 }

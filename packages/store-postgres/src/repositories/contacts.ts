@@ -92,7 +92,8 @@ export function postgresContacts(db: Db): ContactRepository {
         const next: Contact = { ...toContact(rows[0]), ...patch, updatedAt: at } as Contact;
         const updated = await q.query<Row>(
           `UPDATE contacts SET state = $3, blocked_at = $4, blocked_reason = $5, name = $6, locale = $7,
-             sender_id = $8, last_inbound_at = $9, phone = $10, attributes = $11, tags = $12, updated_at = $13
+             sender_id = $8, last_inbound_at = $9, phone = $10, attributes = $11, tags = $12, updated_at = $13,
+             assignee = $14
            WHERE workspace_id = $1 AND id = $2 RETURNING *`,
           [
             workspaceId,
@@ -108,6 +109,7 @@ export function postgresContacts(db: Db): ContactRepository {
             JSON.stringify(next.attributes),
             next.tags,
             at,
+            next.assignee ?? null,
           ],
         );
         return toContact(updated.rows[0]!);
@@ -115,14 +117,29 @@ export function postgresContacts(db: Db): ContactRepository {
     },
 
     async list(workspaceId, query) {
+      const search = query.search ? `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
       const { rows } = await db.query<Row>(
         `SELECT * FROM contacts
          WHERE workspace_id = $1
            AND ($2::text IS NULL OR state = $2)
            AND ($3::text IS NULL OR transport = $3)
            AND ($4::text IS NULL OR seq > (SELECT seq FROM contacts WHERE id = $4))
+           AND ($6::text IS NULL OR name ILIKE $6 OR address ILIKE $6 OR phone ILIKE $6)
+           AND ($7::text IS NULL OR attributes ->> $7 = $8)
+           AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM subscriptions s
+             WHERE s.workspace_id = $1 AND s.contact_id = contacts.id AND s.channel_id = $9))
          ORDER BY seq LIMIT $5`,
-        [workspaceId, query.state ?? null, query.transport ?? null, query.cursor ?? null, query.limit + 1],
+        [
+          workspaceId,
+          query.state ?? null,
+          query.transport ?? null,
+          query.cursor ?? null,
+          query.limit + 1,
+          search,
+          query.attribute?.name ?? null,
+          query.attribute?.value ?? null,
+          query.channelId ?? null,
+        ],
       );
       const items = rows.slice(0, query.limit).map(toContact);
       return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };

@@ -4,7 +4,7 @@ import type { Db } from '../db/queryable.js';
 import { encodeContent, type Row, toMessage } from '../rows.js';
 
 const COLUMNS = `id, workspace_id, contact_id, transport, sender_id, direction, kind, purpose, content,
-  provider_message_id, status, error, at, in_reply_to, broadcast_id`;
+  provider_message_id, status, error, at, in_reply_to, broadcast_id, agent_id`;
 
 export const messageParams = (m: NewMessage, id: string) => [
   id,
@@ -22,6 +22,7 @@ export const messageParams = (m: NewMessage, id: string) => [
   m.at,
   m.inReplyTo,
   m.broadcastId,
+  m.agentId ?? null,
 ];
 
 const SENT = ['sent', 'delivered', 'read'];
@@ -30,10 +31,23 @@ export function postgresMessages(db: Db): MessageRepository {
   return {
     async insert(message) {
       // A replayed inbound message hits the unique index on its provider id and inserts nothing.
+      // A message without a broadcast moves its conversation on (the contact's inbox columns), in the same
+      // statement; an inbound one adds an unread.
       const { rows } = await db.query<Row>(
-        `INSERT INTO messages (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (workspace_id, transport, provider_message_id) WHERE direction = 'in' DO NOTHING
-         RETURNING *`,
+        `WITH m AS (
+           INSERT INTO messages (${COLUMNS})
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+           ON CONFLICT (workspace_id, transport, provider_message_id) WHERE direction = 'in' DO NOTHING
+           RETURNING *
+         ), conversation AS (
+           UPDATE contacts c SET
+             last_activity_at = GREATEST(c.last_activity_at, m.at),
+             last_message_id = CASE WHEN c.last_activity_at IS NULL OR m.at >= c.last_activity_at
+               THEN m.id ELSE c.last_message_id END,
+             unread_count = c.unread_count + CASE WHEN m.direction = 'in' THEN 1 ELSE 0 END
+           FROM m WHERE m.broadcast_id IS NULL AND c.workspace_id = m.workspace_id AND c.id = m.contact_id
+         )
+         SELECT * FROM m`,
         messageParams(message, nanoid()),
       );
       return rows[0] ? toMessage(rows[0]) : null;
