@@ -58,7 +58,7 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
       ...inboxRoutes(tidings),
       ...statsRoutes(tidings, () => Date.now()),
       ...eventRoutes(tidings),
-      ...sandboxRoutes(sandboxes[0]!),
+      ...sandboxRoutes(tidings, sandboxes[0]!),
     ],
     tidings.options.logger,
   );
