@@ -38,7 +38,7 @@ export function useConsole() {
    * Opens the console as staff would: the token first, then the given screen (`#/inbox`). Waits until the live
    * event stream is connected, so nothing the test does afterwards can be missed. Fails on any page error.
    */
-  async function openConsole(hash = '#/broadcasts', init?: (page: Page) => Promise<void>) {
+  async function openConsole(hash = '#/broadcasts', init?: (page: Page) => Promise<unknown>) {
     const context = await state.browser.newContext({ viewport: { width: 1200, height: 900 } });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
