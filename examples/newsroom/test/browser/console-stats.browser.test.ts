@@ -49,6 +49,24 @@ describe('the console: statistics, contacts and channels', () => {
     noErrors(errors);
   });
 
+  it('pages through contacts 50 at a time', async () => {
+    for (let n = 0; n < 52; n++) {
+      await state.app.sandbox.simulateInbound({
+        from: `+49151124${String(n).padStart(5, '0')}`,
+        text: 'START',
+      });
+    }
+    const { page, errors } = await openConsole('#/contacts');
+    const rows = page.locator('tr[data-contact]');
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.getByRole('button', { name: 'Next →' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '← Previous' }).click();
+    await expect.poll(() => rows.count()).toBe(50);
+    noErrors(errors);
+  });
+
   it('adds a channel and switches one off', async () => {
     const { page, errors } = await openConsole('#/channels');
     await page.getByLabel('Slug').fill('tanz');

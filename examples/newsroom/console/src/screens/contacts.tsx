@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { useLive } from '../live.js';
+import { Pager, useCursor } from '../pager.js';
 import type { Contact, Page } from '../types.js';
 import { messenger, when } from '../types.js';
 import { useApi } from '../use-api.js';
@@ -9,7 +10,12 @@ import { useApi } from '../use-api.js';
 export function Contacts() {
   const [state, setState] = useState('');
   const [search, setSearch] = useState('');
-  const query = new URLSearchParams({ ...(state ? { state } : {}), ...(search ? { search } : {}) });
+  const paging = useCursor();
+  const query = new URLSearchParams({
+    ...(state ? { state } : {}),
+    ...(search ? { search } : {}),
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  });
   const { data, error, reload } = useApi<Page<Contact>>(`/contacts?${query}`);
   useLive((event) => {
     if (event.type.startsWith('contact.')) reload();
@@ -25,7 +31,13 @@ export function Contacts() {
       <div class="filters">
         <label>
           State
-          <select value={state} onChange={(e) => setState(e.currentTarget.value)}>
+          <select
+            value={state}
+            onChange={(e) => {
+              setState(e.currentTarget.value);
+              paging.reset();
+            }}
+          >
             <option value="">all</option>
             {['confirmed', 'pending', 'visitor', 'unsubscribed'].map((s) => (
               <option key={s}>{s}</option>
@@ -34,7 +46,14 @@ export function Contacts() {
         </label>
         <label>
           Search
-          <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+          <input
+            type="search"
+            value={search}
+            onInput={(e) => {
+              setSearch(e.currentTarget.value);
+              paging.reset();
+            }}
+          />
         </label>
       </div>
       {error && <p class="error">{error.message}</p>}
@@ -63,6 +82,7 @@ export function Contacts() {
         </tbody>
       </table>
       {data?.items.length === 0 && <p>No contacts.</p>}
+      {data && <Pager paging={paging} nextCursor={data.nextCursor} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLive } from '../live.js';
+import { Pager, useCursor } from '../pager.js';
 import type { Agent, Conversation, Page } from '../types.js';
 import { messenger, when } from '../types.js';
 import { useApi } from '../use-api.js';
@@ -30,7 +31,12 @@ export function Inbox({
 }) {
   const [show, setShow] = useState<(typeof filters)[number][0]>('all');
   const agents = useApi<{ items: Agent[] }>('/agents');
-  const query = new URLSearchParams({ show, ...(agent ? { agent } : {}) });
+  const paging = useCursor();
+  const query = new URLSearchParams({
+    show,
+    ...(agent ? { agent } : {}),
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  });
   const list = useApi<Page<Conversation>>(`/inbox?${query}`);
   useLive((event) => {
     if (/^(conversation|message|call|delivery|contact)\./.test(event.type)) list.reload();
@@ -59,7 +65,15 @@ export function Inbox({
           <fieldset class="tabs">
             <legend class="visually-hidden">Show</legend>
             {filters.map(([id, label]) => (
-              <button key={id} type="button" aria-pressed={show === id} onClick={() => setShow(id)}>
+              <button
+                key={id}
+                type="button"
+                aria-pressed={show === id}
+                onClick={() => {
+                  setShow(id);
+                  paging.reset();
+                }}
+              >
                 {label}
               </button>
             ))}
@@ -86,6 +100,7 @@ export function Inbox({
               </li>
             ))}
           </ul>
+          {list.data && <Pager paging={paging} nextCursor={list.data.nextCursor} />}
         </aside>
         {contactId ? (
           <ConversationView
