@@ -106,6 +106,13 @@ export function ConversationView({
           {problem}
         </p>
       )}
+      {(c.window.status === 'closed' || c.window.status === 'template') && (
+        <p class="hint" data-testid="window-hint">
+          {c.window.status === 'closed'
+            ? 'No reply can go out until they write again; notes and hand-overs still work.'
+            : 'Only an approved template can go out now (the library refuses free text with TEMPLATE_REQUIRED).'}
+        </p>
+      )}
       <Composer agent={agent} agents={agents} send={call} />
     </article>
   );
