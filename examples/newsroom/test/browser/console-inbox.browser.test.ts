@@ -43,6 +43,9 @@ describe('the console: the inbox', () => {
     // The reader answers; the open conversation shows it at once.
     await state.app.sandbox.simulateInbound({ from: reader, text: 'Thanks!' });
     await conversation.locator('.msg-in').getByText('Thanks!').waitFor();
+    // A call is noted in the conversation (F29).
+    await state.app.sandbox.simulateCall(reader);
+    await conversation.locator('[data-kind="call"]').getByText('Incoming call').waitFor();
     await shot(page, 'inbox-reply');
     noErrors(errors);
   });
