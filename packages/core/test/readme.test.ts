@@ -66,6 +66,16 @@ describe('README snippets run', () => {
     expect(run.output()).toContain('line 4: runs — the text matches /^stopp?$/i');
   });
 
+  it('the core README’s inbox example assigns, replies with the sign-off and hands over', async () => {
+    const example = tsBlocks(`${packageDir}README.md`).find((b) => b.startsWith('// example: inbox'));
+    const run = runSnippet(example!);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('assigned null → anna round-robin');
+    expect(run.output()).toContain('Erika 1 unlimited Anna');
+    expect(run.output()).toContain('assigned anna → ben hand-over');
+    expect(run.output()).toContain("[ 'Hi Erika, we answer 8–18.\\n\\n— Anna, Daily Planet' ]");
+  });
+
   it('the core README’s broadcast example sends, paced, and reports the stats', async () => {
     const example = tsBlocks(`${packageDir}README.md`).find((b) => b.startsWith('// example: broadcasts'));
     const run = runSnippet(example!);
