@@ -56,7 +56,7 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
       ...contactRoutes(tidings),
       ...ruleRoutes(tidings),
       ...inboxRoutes(tidings),
-      ...statsRoutes(tidings, () => Date.now()),
+      ...statsRoutes(tidings, () => tidings.options.clock.now()),
       ...eventRoutes(tidings),
       ...sandboxRoutes(tidings, sandboxes[0]!),
     ],
