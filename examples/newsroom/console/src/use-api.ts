@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from './api.js';
 
 export interface Loaded<T> {
@@ -7,7 +7,13 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** GETs `path` (null: nothing yet) and again on `reload()`; keeps showing the last data while reloading. */
+/** Live events come in bursts (a broadcast's progress, a busy inbox): reloads within this time become one. */
+const coalesceMs = 100;
+
+/**
+ * GETs `path` (null: nothing yet) and again on `reload()`; keeps showing the last data while reloading. Reloads
+ * asked for in quick succession are coalesced into one request.
+ */
 export function useApi<T>(path: string | null): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
@@ -27,6 +33,14 @@ export function useApi<T>(path: string | null): Loaded<T> {
       current = false;
     };
   }, [path, round]);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
+  const reload = useCallback(() => {
+    if (pending.current !== null) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setRound((r) => r + 1);
+    }, coalesceMs);
+  }, []);
   return { data, error, reload };
 }
