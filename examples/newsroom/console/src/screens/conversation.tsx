@@ -23,7 +23,7 @@ function Entry({ m }: { m: Message }) {
       data-kind={m.kind}
       data-status={m.status}
     >
-      <div>{m.kind === 'call' ? '📞 Incoming call' : (m.content.text ?? `[${m.content.media?.kind}]`)}</div>
+      <div>{m.kind === 'call' ? 'Incoming call' : (m.content.text ?? `[${m.content.media?.kind}]`)}</div>
       <small class="meta">
         {who} · {when(m.at)} · {m.status}
       </small>

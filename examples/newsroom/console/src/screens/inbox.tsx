@@ -16,7 +16,7 @@ const filters = [
 
 const preview = (c: Conversation) =>
   c.lastMessage?.kind === 'call'
-    ? '📞 call'
+    ? 'Incoming call'
     : (c.lastMessage?.content.text ?? c.lastMessage?.content.media?.kind ?? '');
 
 /** The shared inbox: conversations on the left, the open one on the right; everyone's work shows up live. */
