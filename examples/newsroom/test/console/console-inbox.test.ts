@@ -93,6 +93,9 @@ describe('the inbox through the console API', () => {
 
     await app.call('POST', `/inbox/${contactId}/read`, { agent: 'ben' });
     expect((await app.call<Page>('GET', '/inbox')).body.items[0]!.unread).toBe(0);
+    expect((await app.call<Page>('GET', '/inbox?transport=sandbox&channel=news')).body.items).toHaveLength(1);
+    expect((await app.call<Page>('GET', '/inbox?transport=sandbox-telegram')).body.items).toHaveLength(0);
+    expect((await app.call<Page>('GET', '/inbox?channel=sport')).body.items).toHaveLength(0);
     const unassigned = await app.call<ConversationRow>('POST', `/inbox/${contactId}/assign`, { agent: null });
     expect(unassigned.body.assignee).toBeNull();
   });

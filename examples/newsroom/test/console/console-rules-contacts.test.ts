@@ -51,6 +51,9 @@ describe('contacts and channels through the console API', () => {
       '/contacts?state=confirmed',
     );
     expect(all.body.items.map((c) => c.address).sort()).toEqual(['+4915112311111', '+4915112322222']);
+    await app.app.sandbox.simulateInbound({ from: '+4915112311111', text: 'SPORT' });
+    const sport = await app.call<{ items: { address: string }[] }>('GET', '/contacts?channel=sport');
+    expect(sport.body.items.map((c) => c.address)).toEqual(['+4915112311111']);
     const found = await app.call<{ items: { id: string }[] }>('GET', '/contacts?search=2322');
     expect(found.body.items).toHaveLength(1);
     const id = found.body.items[0]!.id;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { useLive } from '../live.js';
 import { Pager, useCursor } from '../pager.js';
-import type { Contact, Page } from '../types.js';
+import type { Channel, Contact, Page } from '../types.js';
 import { messenger, when } from '../types.js';
 import { useApi } from '../use-api.js';
 
@@ -10,10 +10,13 @@ import { useApi } from '../use-api.js';
 export function Contacts() {
   const [state, setState] = useState('');
   const [search, setSearch] = useState('');
+  const [channel, setChannel] = useState('');
+  const channels = useApi<{ items: Channel[] }>('/channels').data?.items ?? [];
   const paging = useCursor();
   const query = new URLSearchParams({
     ...(state ? { state } : {}),
     ...(search ? { search } : {}),
+    ...(channel ? { channel } : {}),
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
   });
   const { data, error, reload } = useApi<Page<Contact>>(`/contacts?${query}`);
@@ -41,6 +44,23 @@ export function Contacts() {
             <option value="">all</option>
             {['confirmed', 'pending', 'visitor', 'unsubscribed'].map((s) => (
               <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Channel
+          <select
+            value={channel}
+            onChange={(e) => {
+              setChannel(e.currentTarget.value);
+              paging.reset();
+            }}
+          >
+            <option value="">all</option>
+            {channels.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
             ))}
           </select>
         </label>

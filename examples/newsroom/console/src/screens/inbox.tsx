@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLive } from '../live.js';
 import { Pager, useCursor } from '../pager.js';
-import type { Agent, Conversation, Page } from '../types.js';
+import type { Agent, Channel, Conversation, Page, TransportView } from '../types.js';
 import { messenger, when } from '../types.js';
 import { useApi } from '../use-api.js';
 import { ConversationView } from './conversation.js';
@@ -31,9 +31,15 @@ export function Inbox({
 }) {
   const [show, setShow] = useState<(typeof filters)[number][0]>('all');
   const agents = useApi<{ items: Agent[] }>('/agents');
+  const [transport, setTransport] = useState('');
+  const [channel, setChannel] = useState('');
+  const transports = useApi<{ items: TransportView[] }>('/transports').data?.items ?? [];
+  const channels = useApi<{ items: Channel[] }>('/channels').data?.items ?? [];
   const paging = useCursor();
   const query = new URLSearchParams({
     show,
+    ...(transport ? { transport } : {}),
+    ...(channel ? { channel } : {}),
     ...(agent ? { agent } : {}),
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
   });
@@ -78,6 +84,42 @@ export function Inbox({
               </button>
             ))}
           </fieldset>
+          <div class="filters">
+            <label>
+              Messenger
+              <select
+                value={transport}
+                onChange={(e) => {
+                  setTransport(e.currentTarget.value);
+                  paging.reset();
+                }}
+              >
+                <option value="">all</option>
+                {transports.map((t) => (
+                  <option key={t.name} value={t.name}>
+                    {messenger(t.name)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Channel
+              <select
+                value={channel}
+                onChange={(e) => {
+                  setChannel(e.currentTarget.value);
+                  paging.reset();
+                }}
+              >
+                <option value="">all</option>
+                {channels.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
           {list.error && <p class="error">{list.error.message}</p>}
           <ul class="conversations">
             {list.data?.items.length === 0 && <li>No conversations.</li>}

@@ -24,6 +24,7 @@ export function contactRoutes(tidings: Tidings): ApiRoute[] {
           ...(state && states.has(state) ? { state: state as ContactState } : {}),
           ...(q.get('transport') ? { transport: q.get('transport')! } : {}),
           ...(q.get('search') ? { search: q.get('search')! } : {}),
+          ...(q.get('channel') ? { channel: q.get('channel')! } : {}),
         });
       },
     },
