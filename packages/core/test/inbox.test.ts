@@ -90,6 +90,47 @@ describe('inbox: conversations (F26)', () => {
     expect((await status(tg.id)).status).toBe('unlimited');
   });
 
+  it('lists a contact of a messenger no longer installed as closed instead of failing', async () => {
+    const { tidings, store, clock } = await inboxSetup();
+    const { contact } = await store.contacts.getOrCreate(
+      {
+        workspaceId: 'default',
+        transport: 'gone',
+        address: 'x1',
+        phone: null,
+        name: 'Old',
+        locale: null,
+        state: 'visitor',
+        blockedAt: null,
+        blockedReason: null,
+        attributes: {},
+        tags: [],
+        lastInboundAt: clock.now(),
+      },
+      { senderId: 's' },
+      clock.now(),
+    );
+    await store.messages.insert({
+      workspaceId: 'default',
+      contactId: contact!.id,
+      transport: 'gone',
+      senderId: 's',
+      direction: 'in',
+      kind: 'message',
+      purpose: null,
+      content: { text: 'still here?' },
+      providerMessageId: 'old-1',
+      status: 'received',
+      error: null,
+      at: clock.now(),
+      inReplyTo: null,
+      broadcastId: null,
+    });
+    const [row] = (await tidings.inbox.conversations()).items;
+    expect(row).toMatchObject({ contact: { id: contact!.id }, window: { status: 'closed' }, unread: 1 });
+    expect(await code(tidings.inbox.conversations({ cursor: 'nonsense' }))).toBe('INVALID_INPUT');
+  });
+
   it('pages the history newest first, with messages, calls and notes', async () => {
     const { tidings, sandbox, write, clock } = await inboxSetup();
     await tidings.inbox.agents.add({ id: 'anna', name: 'Anna' });

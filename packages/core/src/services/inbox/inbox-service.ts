@@ -1,11 +1,10 @@
 import { TidingsError } from '../../errors/tidings-error.js';
 import type { Agent } from '../../model/agent.js';
 import type { Contact } from '../../model/contact.js';
-import type { Conversation } from '../../model/conversation.js';
+import type { Conversation, ConversationWindow } from '../../model/conversation.js';
 import type { ConversationListQuery, ConversationRow } from '../../ports/store.js';
 import type { CoreContext } from '../core-context.js';
 import { sendToContact } from '../outbound.js';
-import { transportFor } from '../transports.js';
 import { conversationWindow } from './conversation-window.js';
 import type { InboxApi } from './inbox-api.js';
 import { replyContent } from './reply-content.js';
@@ -27,8 +26,12 @@ export function inboxApi(ctx: CoreContext): InboxApi {
     if (!agent) throw new TidingsError('NOT_FOUND', `No agent ${id}.`);
     return agent;
   };
-  const windowOf = (contact: Contact) =>
-    conversationWindow(contact, transportFor(ctx, contact.transport).capabilities, ctx.clock.now());
+  /** A contact on a messenger this installation no longer has shows as closed rather than failing the list. */
+  const windowOf = (contact: Contact): ConversationWindow => {
+    const transport = ctx.transports.get(contact.transport);
+    if (!transport) return { status: 'closed', until: null, lastInboundAt: contact.lastInboundAt };
+    return conversationWindow(contact, transport.capabilities, ctx.clock.now());
+  };
 
   const toConversation = (row: ConversationRow, agents: ReadonlyMap<string, Agent>): Conversation => {
     const assignee = row.contact.assignee ?? null;

@@ -17,7 +17,9 @@ import { key, type MemoryTables } from './memory-tables.js';
 const cursorOf = (at: number, contactId: string) => `${at}~${contactId}`;
 const parseCursor = (cursor: string): { at: number; id: string } => {
   const i = cursor.indexOf('~');
-  return { at: Number(cursor.slice(0, i)), id: cursor.slice(i + 1) };
+  const at = Number(cursor.slice(0, i));
+  if (i < 0 || !Number.isFinite(at)) throw new TidingsError('INVALID_INPUT', 'Not a conversation cursor.');
+  return { at, id: cursor.slice(i + 1) };
 };
 
 export function memoryConversations(t: MemoryTables): ConversationRepository {

@@ -104,6 +104,9 @@ export function inboxSuite(get: ContractSubject): void {
       expect(again.items.map((r) => r.contact.id)).toEqual(seen);
       expect(again.nextCursor).toBeNull();
       expect((await store.conversations.list(freshWorkspace(), { limit: 10 })).items).toEqual([]);
+      await expect(store.conversations.list(ws, { limit: 2, cursor: 'garbage' })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
     });
 
     it('filters by assignee, unassigned, unread, transport and channel', async () => {
