@@ -10,7 +10,9 @@ export interface LiveEvent {
 
 type Listener = (event: LiveEvent) => void;
 const listeners = new Set<Listener>();
+const resyncs = new Set<() => void>();
 let source: EventSource | null = null;
+let wasOpen = false;
 
 /** Opens the one event stream of the page; `<html data-live>` says whether it is connected. */
 export function startLive(): void {
@@ -18,6 +20,9 @@ export function startLive(): void {
   source = new EventSource('/console/api/events');
   source.onopen = () => {
     document.documentElement.dataset.live = 'open';
+    // Back after a dropped connection: events may have been missed, so every shown list loads again.
+    if (wasOpen) for (const resync of resyncs) resync();
+    wasOpen = true;
   };
   source.onerror = () => {
     document.documentElement.dataset.live = 'reconnecting';
@@ -31,6 +36,7 @@ export function startLive(): void {
 export function stopLive(): void {
   source?.close();
   source = null;
+  wasOpen = false;
   delete document.documentElement.dataset.live;
 }
 
@@ -45,4 +51,12 @@ export function useLive(listener: Listener): void {
       listeners.delete(forward);
     };
   }, []);
+}
+
+/** Calls `reload` whenever the event stream comes back after a drop (`useApi` does this for every screen). */
+export function onResync(reload: () => void): () => void {
+  resyncs.add(reload);
+  return () => {
+    resyncs.delete(reload);
+  };
 }

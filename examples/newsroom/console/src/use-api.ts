@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from './api.js';
+import { onResync } from './live.js';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -42,5 +43,6 @@ export function useApi<T>(path: string | null): Loaded<T> {
       setRound((r) => r + 1);
     }, coalesceMs);
   }, []);
+  useEffect(() => onResync(reload), [reload]);
   return { data, error, reload };
 }

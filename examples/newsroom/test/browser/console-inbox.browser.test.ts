@@ -104,4 +104,22 @@ describe('the console: the inbox', () => {
     await expect.poll(async () => (await state.app.tidings.inbox.agents.get('ben'))?.available).toBe(false);
     noErrors(errors);
   });
+
+  it('catches up after the live connection dropped: what changed meanwhile shows once it is back', async () => {
+    await state.app.sandbox.simulateInbound({ from: reader, text: 'Hello?', profileName: 'Mia' });
+    const contact = await state.app.tidings.contacts.find({ transport: 'sandbox', address: reader });
+    const { page, errors } = await openConsole(`#/inbox/${contact!.id}`, asAgent('anna'));
+    await page.locator('article.conversation[data-assignee=""]').waitFor();
+    // The connection drops (a restart, a proxy) and cannot come back for a while; meanwhile Ben takes the
+    // conversation, an event this page never gets.
+    await page.route('**/console/api/events', (route) => route.abort());
+    state.app.server.closeAllConnections();
+    await page.locator('html[data-live="reconnecting"]').waitFor({ state: 'attached' });
+    await state.app.tidings.inbox.assign(contact!.id, 'ben');
+    await page.unroute('**/console/api/events');
+    // The page reconnects by itself (the stream's retry) and loads what it shows again.
+    await page.locator('html[data-live="open"]').waitFor({ state: 'attached' });
+    await page.locator('article.conversation[data-assignee="ben"]').waitFor();
+    noErrors(errors.filter((e) => !e.includes('ERR_') && !e.includes('events')));
+  });
 });
