@@ -13,12 +13,14 @@ import { Contacts } from './screens/contacts.js';
 import { Inbox } from './screens/inbox.js';
 import { Rules } from './screens/rules.js';
 import { Stats } from './screens/stats.js';
+import { Team } from './screens/team.js';
 
 const tabs = [
   ['broadcasts', 'Broadcasts'],
   ['inbox', 'Inbox'],
   ['contacts', 'Contacts'],
   ['channels', 'Channels'],
+  ['team', 'Team'],
   ['rules', 'Rules'],
   ['stats', 'Statistics'],
 ] as const;
@@ -66,6 +68,7 @@ export function App() {
         {screen === 'inbox' && <Inbox contactId={arg} agent={agent} setAgent={setAgent} />}
         {screen === 'contacts' && (arg ? <ContactDetail id={arg} /> : <Contacts />)}
         {screen === 'channels' && <Channels />}
+        {screen === 'team' && <Team />}
         {screen === 'rules' && <Rules />}
         {screen === 'stats' && <Stats />}
       </main>

@@ -12,6 +12,7 @@ import { inboxRoutes } from './routes/inbox-routes.js';
 import { ruleRoutes } from './routes/rule-routes.js';
 import { sandboxRoutes } from './routes/sandbox-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
+import { teamRoutes } from './routes/team-routes.js';
 
 export interface ConsoleInput {
   tidings: Tidings;
@@ -56,6 +57,7 @@ export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
       ...contactRoutes(tidings),
       ...ruleRoutes(tidings),
       ...inboxRoutes(tidings),
+      ...teamRoutes(tidings),
       ...statsRoutes(tidings, () => tidings.options.clock.now()),
       ...eventRoutes(tidings),
       ...sandboxRoutes(tidings, sandboxes[0]!),

@@ -39,6 +39,7 @@ describe('the console: accessibility', () => {
       ['#/contacts', 'tr[data-contact]'],
       [`#/contacts/${contact!.id}`, 'table.ledger'],
       ['#/channels', '[data-channel="news"]'],
+      ['#/team', '[data-agent="anna"]'],
       ['#/rules', 'textarea[name="rules"]'],
       ['#/stats', 'svg.days'],
     ];

@@ -105,6 +105,24 @@ describe('the console: the inbox', () => {
     noErrors(errors);
   });
 
+  it('adds a canned answer on the Team screen, and it is offered in the inbox at once', async () => {
+    await state.app.sandbox.simulateInbound({ from: reader, text: 'Where is my paper?', profileName: 'Mia' });
+    const contact = await state.app.tidings.contacts.find({ transport: 'sandbox', address: reader });
+    const { page, errors } = await openConsole('#/team', asAgent('anna'));
+    await page.getByLabel('Shortcut (e.g. /late)').fill('/late');
+    await page.getByLabel('Title').fill('Late delivery');
+    await page
+      .getByLabel('Text ({name|there} is filled in)')
+      .fill('Sorry {name|there}, the van is late today.');
+    await page.getByRole('button', { name: 'Add canned answer' }).click();
+    await page.locator('[data-canned="/late"]').waitFor();
+    await page.goto(`${state.app.url}/console/#/inbox/${contact!.id}`);
+    await page.getByLabel('Canned answer').selectOption({ label: '/late · Late delivery' });
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.locator('.msg-out').getByText('Sorry Mia, the van is late today.').waitFor();
+    noErrors(errors);
+  });
+
   it('catches up after the live connection dropped: what changed meanwhile shows once it is back', async () => {
     await state.app.sandbox.simulateInbound({ from: reader, text: 'Hello?', profileName: 'Mia' });
     const contact = await state.app.tidings.contacts.find({ transport: 'sandbox', address: reader });

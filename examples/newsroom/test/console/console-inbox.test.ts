@@ -111,6 +111,31 @@ describe('the inbox through the console API', () => {
   });
 });
 
+describe('the team through the console API', () => {
+  it('adds an agent and a canned answer, refuses a taken shortcut, and removes it', async () => {
+    const added = await app.call<{ id: string; available: boolean }>('POST', '/agents', {
+      id: 'cleo',
+      name: 'Cleo',
+      signature: '',
+    });
+    expect(added.body).toMatchObject({ id: 'cleo', available: true, signature: null });
+    const agents = await app.call<{ items: { id: string }[] }>('GET', '/agents');
+    expect(agents.body.items.map((a) => a.id)).toEqual(['anna', 'ben', 'cleo']);
+
+    const late = await app.call<{ id: string }>('POST', '/canned', {
+      shortcut: '/late',
+      title: 'Late',
+      text: 'Sorry!',
+    });
+    expect(late.status).toBe(200);
+    const taken = await app.call('POST', '/canned', { shortcut: '/late', title: 'Again', text: 'x' });
+    expect(taken.status).toBe(422);
+    expect((await app.call('DELETE', `/canned/${late.body.id}`)).body).toEqual({ removed: true });
+    const left = await app.call<{ items: { shortcut: string }[] }>('GET', '/canned');
+    expect(left.body.items.map((c) => c.shortcut)).toEqual(['/hours', '/thanks']);
+  });
+});
+
 describe('statistics through the console API', () => {
   it('counts sign-ups per day, gives the funnel per broadcast, and both as CSV', async () => {
     await app.subscribe('+4915112366661', '+4915112366662');

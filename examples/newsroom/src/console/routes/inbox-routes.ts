@@ -2,7 +2,8 @@ import type { Tidings } from '@tidings/core';
 import { TidingsError } from '@tidings/core';
 import type { ApiRoute } from '../api-router.js';
 
-const str = (value: unknown, field: string): string => {
+/** A required, non-blank string from the body, or INVALID_INPUT naming the field. */
+export const str = (value: unknown, field: string): string => {
   if (typeof value === 'string' && value.trim()) return value;
   throw new TidingsError('INVALID_INPUT', `Give ${field}.`, { issues: [{ field, message: 'required' }] });
 };
@@ -76,30 +77,6 @@ export function inboxRoutes(tidings: Tidings): ApiRoute[] {
       handler: async ({ params, body }) => {
         await inbox.markRead(params.contactId!, typeof body.agent === 'string' ? { agent: body.agent } : {});
         return { read: true };
-      },
-    },
-    { method: 'GET', path: '/agents', handler: async () => ({ items: await inbox.agents.list() }) },
-    {
-      method: 'PUT',
-      path: '/agents/:id',
-      handler: ({ params, body }) =>
-        inbox.agents.update(
-          params.id!,
-          typeof body.available === 'boolean' ? { available: body.available } : {},
-        ),
-    },
-    { method: 'GET', path: '/canned', handler: async () => ({ items: await inbox.canned.list() }) },
-    {
-      method: 'GET',
-      path: '/round-robin',
-      handler: async () => ({ on: await inbox.roundRobin() }),
-    },
-    {
-      method: 'PUT',
-      path: '/round-robin',
-      handler: async ({ body }) => {
-        await inbox.setRoundRobin(body.on === true);
-        return { on: await inbox.roundRobin() };
       },
     },
   ];
