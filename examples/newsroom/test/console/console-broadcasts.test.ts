@@ -46,6 +46,26 @@ describe('broadcasts through the console API', () => {
     expect(list.body.items.map((i) => i.broadcast.id)).toEqual([id]);
   });
 
+  it("tracks links through the demo's own Tidings handler, and counts the click in the funnel", async () => {
+    await app.subscribe(readers[0]!);
+    const created = await app.call<{ broadcast: { id: string } }>(
+      'POST',
+      '/broadcasts',
+      draft('Read more: https://example.com/story', { scheduledAt: 'now', tracking: 'anonymous' }),
+    );
+    await app.app.tidings.drain();
+    const text = app.app.sandbox.messagesTo(readers[0]!).at(-1)?.content.text ?? '';
+    const link = /https?:\/\/\S+/.exec(text)?.[0] ?? '';
+    expect(link.startsWith(`${app.app.url}/tidings/`)).toBe(true);
+    const click = await fetch(link, { redirect: 'manual' });
+    expect(click.headers.get('location')).toBe('https://example.com/story');
+    const shown = await app.call<{ stats: { clicked: number } }>(
+      'GET',
+      `/broadcasts/${created.body.broadcast.id}`,
+    );
+    expect(shown.body.stats.clicked).toBe(1);
+  });
+
   it('pauses, resumes and cancels a scheduled broadcast, and refuses a move its state does not allow', async () => {
     const later = Date.now() + 3_600_000;
     const created = await app.call<{ broadcast: { id: string; status: string } }>(
