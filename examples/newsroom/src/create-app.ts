@@ -100,7 +100,12 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
         tidings,
         sandboxes,
         realTelegram: real !== null,
-        console: consoleRoutes({ tidings, sandboxes, token: consoleToken }),
+        console: consoleRoutes({
+          tidings,
+          sandboxes,
+          transports: real ? [...sandboxes, real] : sandboxes,
+          token: consoleToken,
+        }),
       }),
     );
     return {

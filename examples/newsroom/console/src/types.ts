@@ -35,6 +35,7 @@ export const messengerOf: Record<string, string> = {
   sandbox: 'WhatsApp (sandbox)',
   'sandbox-telegram': 'Telegram (sandbox)',
   'sandbox-messenger': 'Messenger (sandbox)',
+  telegram: 'Telegram',
 };
 
 export const messenger = (transport: string) => messengerOf[transport] ?? transport;

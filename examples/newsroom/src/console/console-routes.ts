@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SandboxTransport, Tidings } from '@tidings/core';
+import type { SandboxTransport, Tidings, Transport } from '@tidings/core';
 import { sendProblem } from '../responses.js';
 import { type ApiRoute, apiRouter } from './api-router.js';
 import { consoleAssets } from './console-assets.js';
@@ -18,16 +18,18 @@ export interface ConsoleInput {
   tidings: Tidings;
   /** The phone sandbox first (the demo's subscribers are made there). */
   sandboxes: readonly SandboxTransport[];
+  /** Every messenger installed (the sandboxes, and a real Telegram bot when the demo runs one). */
+  transports: readonly Transport[];
   /** What staff must give before the console shows anything. */
   token: string;
 }
 
 /** `/console` (the page and its bundles) and `/console/api/*` (JSON, behind the token). */
-export function consoleRoutes({ tidings, sandboxes, token }: ConsoleInput) {
+export function consoleRoutes({ tidings, sandboxes, transports: installed, token }: ConsoleInput) {
   const auth = consoleAuth(token);
   const assets = consoleAssets();
   const transports = () =>
-    sandboxes.map((t) => ({ name: t.name, capabilities: t.capabilities, senders: t.senders }));
+    installed.map((t) => ({ name: t.name, capabilities: t.capabilities, senders: t.senders }));
   const session: ApiRoute[] = [
     // Whether this browser holds the token: the page asks before it shows the gate or the screens.
     { method: 'GET', path: '/session', handler: async ({ req }) => ({ ok: auth.allows(req) }) },
