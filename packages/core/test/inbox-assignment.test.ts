@@ -65,8 +65,16 @@ describe('inbox: assignment (F28)', () => {
     const { tidings, write } = await inboxSetup();
     await tidings.inbox.agents.add({ id: 'anna', name: 'Anna' });
     await tidings.rules.set('when contains "abo" then assign to anna');
+    const events: TidingsEvents['conversation.assigned'][] = [];
+    tidings.on('conversation.assigned', (e) => {
+      events.push(e);
+    });
     const ana = await write('sandbox', address(1), 'Frage zum Abo');
     expect((await tidings.inbox.conversation(ana.id))!.assignee).toEqual({ id: 'anna', name: 'Anna' });
+    await write('sandbox', address(1), 'Noch eine Frage zum Abo');
+    expect(events).toEqual([
+      { contactId: ana.id, assignee: 'anna', previous: null, via: 'rule', by: null, note: null },
+    ]);
   });
 });
 

@@ -35,12 +35,12 @@ export interface TidingsEvents {
   'broadcast.updated': { broadcast: Broadcast };
   'sender.paused': { transport: string; senderId: string; reason: string; contactId?: string };
   'sender.resumed': { transport: string; senderId: string };
-  /** A conversation got a new assignee (null: unassigned) by hand, by hand-over or by round-robin (F28). */
+  /** A conversation got a new assignee (null: unassigned) by hand, by hand-over, by round-robin or by a rule (F28). */
   'conversation.assigned': {
     contactId: string;
     assignee: string | null;
     previous: string | null;
-    via: 'manual' | 'hand-over' | 'round-robin';
+    via: 'manual' | 'hand-over' | 'round-robin' | 'rule';
     /** The agent who did it, where known. */
     by: string | null;
     /** The hand-over note. */

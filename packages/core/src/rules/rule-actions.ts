@@ -145,10 +145,19 @@ export async function runAction(action: Action, contact: Contact, run: ActionRun
     }
     case 'assign': {
       const patch = { assignee: action.agent };
-      return done(
-        await ctx.store.contacts.update(ctx.workspaceId, contact.id, patch, ctx.clock.now()),
-        'assigned',
-      );
+      const previous = contact.assignee ?? null;
+      const updated = await ctx.store.contacts.update(ctx.workspaceId, contact.id, patch, ctx.clock.now());
+      // The inbox shows it at once, as it shows assignments by hand.
+      if (previous !== action.agent)
+        ctx.events.emit('conversation.assigned', {
+          contactId: contact.id,
+          assignee: action.agent,
+          previous,
+          via: 'rule',
+          by: null,
+          note: null,
+        });
+      return done(updated, 'assigned');
     }
     case 'do-nothing':
     case 'stop':

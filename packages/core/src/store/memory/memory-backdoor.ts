@@ -75,6 +75,12 @@ export function memoryBackdoor(t: MemoryTables): StoreBackdoor {
         'broadcast_messages',
         [...o.broadcastMessages.values()].flatMap((m) => [...m.keys()]),
       );
+      scan('conversations', t.inbox.conversations.values());
+      scan(
+        'agents',
+        [...t.inbox.agents.values()].map((a) => a.agent),
+      );
+      scan('canned_answers', t.inbox.canned.values());
 
       return hits;
     },
