@@ -17,6 +17,13 @@ import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
 import { seedChannels, seedInbox } from './seed.js';
 
+const HOUR = 60 * 60 * 1000;
+/** The reply windows of WhatsApp and Messenger, for `messengerWindows`. */
+const messengerWindows = {
+  whatsapp: { serviceWindowMs: 24 * HOUR, templates: true },
+  messenger: { serviceWindowMs: 24 * HOUR, agentWindowMs: 7 * 24 * HOUR },
+};
+
 export interface NewsroomOptions {
   /** 0 picks a free port. Default 3000. */
   port?: number;
@@ -31,6 +38,11 @@ export interface NewsroomOptions {
   telegram?: RealTelegramOptions;
   /** What the console at `/console` asks for before it shows anything; a random one when omitted. */
   consoleToken?: string;
+  /**
+   * Give the sandboxes the reply windows of the messengers they play: WhatsApp 24 hours, then templates only;
+   * Messenger 24 hours, then staff replies for 7 days (HUMAN_AGENT). Off by default: no window at all.
+   */
+  messengerWindows?: boolean;
 }
 
 export interface Newsroom {
@@ -65,7 +77,11 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
   // Listen first: the opt-in links must point at the simulator, and with port 0 the port is known only now.
   const url = await listen(server, options.port ?? 3000, options.host ?? 'localhost');
   try {
-    const sandbox = sandboxTransport({ linkBase: `${url}/phone` });
+    const windows = options.messengerWindows ? messengerWindows : null;
+    const sandbox = sandboxTransport({
+      linkBase: `${url}/phone`,
+      ...(windows ? { capabilities: windows.whatsapp } : {}),
+    });
     // Named as what they are: sandboxes. The sign-up page maps them to the messengers they stand in for.
     const telegram = sandboxTransport({
       name: 'sandbox-telegram',
@@ -78,6 +94,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       addressKind: 'opaque',
       senders: [{ id: 'newsroom.page', display: 'Newsroom' }],
       linkBase: `${url}/phone?transport=sandbox-messenger`,
+      ...(windows ? { capabilities: windows.messenger } : {}),
     });
     const real = options.telegram ? await realTelegram(options.telegram) : null;
     const tidings = createTidings({

@@ -21,6 +21,7 @@ await buildConsole();
 const newsroom = await createNewsroom({
   port,
   ...(process.env.CONSOLE_TOKEN ? { consoleToken: process.env.CONSOLE_TOKEN } : {}),
+  messengerWindows: process.env.MESSENGER_WINDOWS === '1',
   host: process.env.HOST || 'localhost',
   store,
   ...(token

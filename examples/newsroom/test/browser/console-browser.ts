@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { silentLogger } from '@tidings/core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { createNewsroom, type Newsroom } from '../../src/create-app.js';
+import { createNewsroom, type Newsroom, type NewsroomOptions } from '../../src/create-app.js';
 
 /** Debian's Chromium: the tests never download a browser. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,8 +17,8 @@ const args = [
 const artifacts = new URL('../../../../test-artifacts/console/', import.meta.url);
 export const token = 'browser-test-token';
 
-/** One Chromium per test file and a fresh demo (memory store, sandboxes) per test. */
-export function useConsole() {
+/** One Chromium per test file and a fresh demo (memory store, sandboxes) per test, made with `options()`. */
+export function useConsole(options: () => NewsroomOptions = () => ({})) {
   const state = {} as { browser: Browser; app: Newsroom; pages: Page[] };
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -26,7 +26,7 @@ export function useConsole() {
   });
   afterAll(() => state.browser?.close());
   beforeEach(async () => {
-    state.app = await createNewsroom({ port: 0, logger: silentLogger, consoleToken: token });
+    state.app = await createNewsroom({ port: 0, logger: silentLogger, consoleToken: token, ...options() });
     state.pages = [];
   });
   afterEach(async () => {

@@ -1,10 +1,11 @@
+import type { NewsroomOptions } from '../../src/create-app.js';
 import { type NewsroomFixture, startNewsroom } from '../newsroom-fixture.js';
 
 export const consoleToken = 'test-console-token';
 
 /** The demo with a known console token, and helpers that call `/console/api/*` with it (Bearer). */
-export async function startConsole() {
-  const newsroom: NewsroomFixture = await startNewsroom({ consoleToken });
+export async function startConsole(options: NewsroomOptions = {}) {
+  const newsroom: NewsroomFixture = await startNewsroom({ consoleToken, ...options });
   const call = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => {
     const response = await newsroom.get(`/console/api${path}`, {
       method,

@@ -6,6 +6,7 @@ import { messenger } from '../types.js';
 import { useApi } from '../use-api.js';
 import { PreflightView } from './preflight-report.js';
 import { Previews } from './preview.js';
+import { emptyTemplate, TemplateFields, toTemplate } from './template-fields.js';
 
 type When = 'now' | 'later' | 'draft';
 
@@ -23,18 +24,23 @@ export function Compose() {
   const [tracking, setTracking] = useState('off');
   const [when, setWhen] = useState<When>('now');
   const [at, setAt] = useState('');
+  const [template, setTemplate] = useState(emptyTemplate);
   const [report, setReport] = useState<PreflightReport | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
 
   const input = {
     ...(name.trim() ? { name: name.trim() } : {}),
-    content: { text },
+    content: {
+      text,
+      // For recipients outside the messenger's reply window (WhatsApp after 24 hours), where it has templates.
+      ...(toTemplate(template) ? { template: toTemplate(template) } : {}),
+    },
     audience: { ...(picked.length ? { channels: picked } : {}), ...(on.length ? { transports: on } : {}) },
     tracking,
     ...(when === 'now' ? { scheduledAt: 'now' } : {}),
     ...(when === 'later' && at ? { scheduledAt: new Date(at).getTime() } : {}),
   };
-  const key = JSON.stringify(input.audience) + text;
+  const key = JSON.stringify(input.audience) + JSON.stringify(input.content);
   useEffect(() => {
     if (!text.trim()) return setReport(null);
     const timer = setTimeout(() => {
@@ -106,6 +112,11 @@ export function Compose() {
               </label>
             ))}
           </fieldset>
+          <TemplateFields
+            legend="Template for recipients outside the reply window (optional)"
+            value={template}
+            onChange={setTemplate}
+          />
           <label>
             Link tracking
             <select name="tracking" value={tracking} onChange={(e) => setTracking(e.currentTarget.value)}>

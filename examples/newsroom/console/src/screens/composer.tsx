@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Agent, CannedAnswer } from '../types.js';
 import { useApi } from '../use-api.js';
+import { emptyTemplate, TemplateFields, toTemplate } from './template-fields.js';
 
 type Send = (suffix: string, body: unknown) => Promise<boolean>;
 type Mode = 'reply' | 'note' | 'hand-over';
@@ -9,20 +10,34 @@ type Mode = 'reply' | 'note' | 'hand-over';
  * Reply (a canned answer fills the text; sent unchanged it goes as the canned answer, so the library fills its
  * placeholders), an internal note, or a hand-over with a note for the colleague.
  */
-export function Composer({ agent, agents, send }: { agent: string; agents: Agent[]; send: Send }) {
+export function Composer({
+  agent,
+  agents,
+  send,
+  window,
+}: {
+  agent: string;
+  agents: Agent[];
+  send: Send;
+  /** The conversation's reply window: `template` asks for the template that goes out instead. */
+  window: string;
+}) {
   const canned = useApi<{ items: CannedAnswer[] }>('/canned').data?.items ?? [];
   const [mode, setMode] = useState<Mode>('reply');
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<CannedAnswer | null>(null);
   const [to, setTo] = useState('');
+  const [template, setTemplate] = useState(emptyTemplate);
+  const needsTemplate = mode === 'reply' && window === 'template';
   if (!agent) return <p class="hint">Pick who you are (above) to reply, write notes and hand over.</p>;
   const submit = async (event: Event) => {
     event.preventDefault();
+    const withTemplate = needsTemplate ? { template: toTemplate(template) } : {};
     const body =
       mode === 'reply'
         ? picked && picked.text === text
-          ? { canned: picked.id, agent }
-          : { text, agent }
+          ? { canned: picked.id, agent, ...withTemplate }
+          : { text, agent, ...withTemplate }
         : mode === 'note'
           ? { text, agent }
           : { to, note: text, by: agent };
@@ -76,6 +91,14 @@ export function Composer({ agent, agents, send }: { agent: string; agents: Agent
               ))}
           </select>
         </label>
+      )}
+      {needsTemplate && (
+        <TemplateFields
+          legend="Template sent instead (outside the reply window)"
+          value={template}
+          onChange={setTemplate}
+          required
+        />
       )}
       <textarea
         name="message"

@@ -14,6 +14,14 @@ const windowText: Record<string, string> = {
   closed: 'reply window closed until they write again',
 };
 
+/** What a message says, in words: its text, its template (name and parameters) or the kind of its media. */
+function contentText(m: Message): string {
+  const { text, template, media } = m.content;
+  if (text) return text;
+  if (template) return `Template ${template.name} (${template.language}): ${template.parameters.join(', ')}`;
+  return media ? `[${media.kind}]${media.caption ? ` ${media.caption}` : ''}` : '';
+}
+
 function Entry({ m }: { m: Message }) {
   const who =
     m.kind === 'note' ? `note by ${m.agentId}` : m.direction === 'in' ? 'them' : (m.agentId ?? m.purpose);
@@ -23,7 +31,7 @@ function Entry({ m }: { m: Message }) {
       data-kind={m.kind}
       data-status={m.status}
     >
-      <div>{m.kind === 'call' ? 'Incoming call' : (m.content.text ?? `[${m.content.media?.kind}]`)}</div>
+      <div>{m.kind === 'call' ? 'Incoming call' : contentText(m)}</div>
       <small class="meta">
         {who} · {when(m.at)} · {m.status}
       </small>
@@ -110,10 +118,10 @@ export function ConversationView({
         <p class="hint" data-testid="window-hint">
           {c.window.status === 'closed'
             ? 'No reply can go out until they write again; notes and hand-overs still work.'
-            : 'Only an approved template can go out now (the library refuses free text with TEMPLATE_REQUIRED).'}
+            : 'Only an approved template can go out now: name it below.'}
         </p>
       )}
-      <Composer agent={agent} agents={agents} send={call} />
+      <Composer agent={agent} agents={agents} send={call} window={c.window.status} />
     </article>
   );
 }

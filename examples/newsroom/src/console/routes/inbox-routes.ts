@@ -1,4 +1,4 @@
-import type { Tidings } from '@tidings/core';
+import type { TemplateContent, Tidings } from '@tidings/core';
 import { TidingsError } from '@tidings/core';
 import type { ApiRoute } from '../api-router.js';
 
@@ -7,6 +7,14 @@ export const str = (value: unknown, field: string): string => {
   if (typeof value === 'string' && value.trim()) return value;
   throw new TidingsError('INVALID_INPUT', `Give ${field}.`, { issues: [{ field, message: 'required' }] });
 };
+
+/** The approved template to send instead where the reply window allows only templates (WhatsApp after 24 h). */
+function templateOf(value: unknown): TemplateContent | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const t = value as Record<string, unknown>;
+  const parameters = Array.isArray(t.parameters) ? t.parameters.filter((p) => typeof p === 'string') : [];
+  return { name: str(t.name, 'template.name'), language: str(t.language, 'template.language'), parameters };
+}
 
 /** The shared inbox: conversations, one conversation's history, reply, assign, hand over, notes, read (F26–F29). */
 export function inboxRoutes(tidings: Tidings): ApiRoute[] {
@@ -45,7 +53,11 @@ export function inboxRoutes(tidings: Tidings): ApiRoute[] {
       handler: ({ params, body }) => {
         const content =
           typeof body.canned === 'string' ? { canned: body.canned } : { text: str(body.text, 'text') };
-        return inbox.reply(params.contactId!, content, { agent: str(body.agent, 'agent') });
+        const template = templateOf(body.template);
+        return inbox.reply(params.contactId!, content, {
+          agent: str(body.agent, 'agent'),
+          ...(template ? { template } : {}),
+        });
       },
     },
     {
