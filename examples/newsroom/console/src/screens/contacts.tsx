@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
+import { FilterSelect } from '../filter-select.js';
 import { useLive } from '../live.js';
 import { Pager, useCursor } from '../pager.js';
 import type { Channel, Contact, Page } from '../types.js';
@@ -32,38 +33,24 @@ export function Contacts() {
         </button>
       </div>
       <div class="filters">
-        <label>
-          State
-          <select
-            value={state}
-            onChange={(e) => {
-              setState(e.currentTarget.value);
-              paging.reset();
-            }}
-          >
-            <option value="">all</option>
-            {['confirmed', 'pending', 'visitor', 'unsubscribed'].map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Channel
-          <select
-            value={channel}
-            onChange={(e) => {
-              setChannel(e.currentTarget.value);
-              paging.reset();
-            }}
-          >
-            <option value="">all</option>
-            {channels.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="State"
+          value={state}
+          options={['confirmed', 'pending', 'visitor', 'unsubscribed'].map((x) => [x, x])}
+          onChange={(v) => {
+            setState(v);
+            paging.reset();
+          }}
+        />
+        <FilterSelect
+          label="Channel"
+          value={channel}
+          options={channels.map((c) => [c.slug, c.name])}
+          onChange={(v) => {
+            setChannel(v);
+            paging.reset();
+          }}
+        />
         <label>
           Search
           <input

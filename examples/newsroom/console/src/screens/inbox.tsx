@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { FilterSelect } from '../filter-select.js';
 import { useLive } from '../live.js';
 import { Pager, useCursor } from '../pager.js';
 import type { Agent, Channel, Conversation, Page, TransportView } from '../types.js';
@@ -85,40 +86,24 @@ export function Inbox({
             ))}
           </fieldset>
           <div class="filters">
-            <label>
-              Messenger
-              <select
-                value={transport}
-                onChange={(e) => {
-                  setTransport(e.currentTarget.value);
-                  paging.reset();
-                }}
-              >
-                <option value="">all</option>
-                {transports.map((t) => (
-                  <option key={t.name} value={t.name}>
-                    {messenger(t.name)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Channel
-              <select
-                value={channel}
-                onChange={(e) => {
-                  setChannel(e.currentTarget.value);
-                  paging.reset();
-                }}
-              >
-                <option value="">all</option>
-                {channels.map((c) => (
-                  <option key={c.slug} value={c.slug}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Messenger"
+              value={transport}
+              options={transports.map((t) => [t.name, messenger(t.name)])}
+              onChange={(v) => {
+                setTransport(v);
+                paging.reset();
+              }}
+            />
+            <FilterSelect
+              label="Channel"
+              value={channel}
+              options={channels.map((c) => [c.slug, c.name])}
+              onChange={(v) => {
+                setChannel(v);
+                paging.reset();
+              }}
+            />
           </div>
           {list.error && <p class="error">{list.error.message}</p>}
           <ul class="conversations">
