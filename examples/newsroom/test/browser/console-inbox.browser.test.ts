@@ -123,6 +123,23 @@ describe('the console: the inbox', () => {
     noErrors(errors);
   });
 
+  it('shows a conversation an auto-reply rule assigned, live', async () => {
+    await state.app.tidings.rules.set('when contains "abo" then assign to ben');
+    const { page, errors } = await openConsole('#/inbox', asAgent('ben'));
+    await page.getByRole('button', { name: 'Mine' }).click();
+    await page.getByText('No conversations.').waitFor();
+    await state.app.sandbox.simulateInbound({
+      from: reader,
+      text: 'Mein Abo kommt nicht',
+      profileName: 'Mia',
+    });
+    // Ben's "Mine" list gets it without a reload.
+    const row = page.locator('[data-conversation]');
+    await row.getByText('Mia').waitFor();
+    expect(await row.locator('.meta').textContent()).toContain('Ben');
+    noErrors(errors);
+  });
+
   it('catches up after the live connection dropped: what changed meanwhile shows once it is back', async () => {
     await state.app.sandbox.simulateInbound({ from: reader, text: 'Hello?', profileName: 'Mia' });
     const contact = await state.app.tidings.contacts.find({ transport: 'sandbox', address: reader });
