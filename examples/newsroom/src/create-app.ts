@@ -15,11 +15,21 @@ import {
   type WhatsAppTransportOptions,
   whatsappTransport,
 } from '@tidings/transport-whatsapp';
+import { generateConsoleToken } from './console/console-auth.js';
+import { consoleRoutes } from './console/console-routes.js';
 import { closeServer, listen } from './listen.js';
+import { longTimerClock } from './long-timer-clock.js';
 import { type RealMessengerOptions, realMessenger } from './real-messenger.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
-import { seedChannels } from './seed.js';
+import { seedChannels, seedInbox } from './seed.js';
+
+const HOUR = 60 * 60 * 1000;
+/** The reply windows of WhatsApp and Messenger, for `messengerWindows`. */
+const messengerWindows = {
+  whatsapp: { serviceWindowMs: 24 * HOUR, templates: true },
+  messenger: { serviceWindowMs: 24 * HOUR, agentWindowMs: 7 * 24 * HOUR },
+};
 
 export interface NewsroomOptions {
   /** 0 picks a free port. Default 3000. */
@@ -40,6 +50,13 @@ export interface NewsroomOptions {
   whatsapp?: WhatsAppTransportOptions;
   /** A real Messenger page (webhook) beside the sandboxes; `main.ts` sets it from the `MESSENGER_*` variables. */
   messenger?: RealMessengerOptions;
+  /** What the console at `/console` asks for before it shows anything; a random one when omitted. */
+  consoleToken?: string;
+  /**
+   * Give the sandboxes the reply windows of the messengers they play: WhatsApp 24 hours, then templates only;
+   * Messenger 24 hours, then staff replies for 7 days (HUMAN_AGENT). Off by default: no window at all.
+   */
+  messengerWindows?: boolean;
 }
 
 export interface Newsroom {
@@ -58,6 +75,8 @@ export interface Newsroom {
   realWhatsApp: WhatsAppTransport | null;
   /** The real Messenger page, when `messenger` was given; its webhook is `<url>/tidings/webhooks/messenger`. */
   realMessenger: MessengerTransport | null;
+  /** The console's token (given, or generated at start). */
+  consoleToken: string;
   close(): Promise<void>;
 }
 
@@ -76,7 +95,11 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
   // Listen first: the opt-in links must point at the simulator, and with port 0 the port is known only now.
   const url = await listen(server, options.port ?? 3000, options.host ?? 'localhost');
   try {
-    const sandbox = sandboxTransport({ linkBase: `${url}/phone` });
+    const windows = options.messengerWindows ? messengerWindows : null;
+    const sandbox = sandboxTransport({
+      linkBase: `${url}/phone`,
+      ...(windows ? { capabilities: windows.whatsapp } : {}),
+    });
     // Named as what they are: sandboxes. The sign-up page maps them to the messengers they stand in for.
     const telegram = sandboxTransport({
       name: 'sandbox-telegram',
@@ -89,34 +112,41 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       addressKind: 'opaque',
       senders: [{ id: 'newsroom.page', display: 'Newsroom' }],
       linkBase: `${url}/phone?transport=sandbox-messenger`,
+      ...(windows ? { capabilities: windows.messenger } : {}),
     });
     const real = options.telegram ? await realTelegram(options.telegram) : null;
     const realWhatsApp = options.whatsapp ? whatsappTransport(options.whatsapp) : null;
     const page = options.messenger ? realMessenger(options.messenger) : null;
+    const reals = [real, page, realWhatsApp].filter((t) => t !== null);
+    const sandboxes = [sandbox, telegram, messenger];
     const tidings = createTidings({
-      transports: [
-        sandbox,
-        telegram,
-        messenger,
-        ...(real ? [real] : []),
-        ...(page ? [page] : []),
-        ...(realWhatsApp ? [realWhatsApp] : []),
-      ],
+      transports: [...sandboxes, ...reals],
       businessName: 'Newsroom',
+      // Tracked links in broadcasts point back at this server's Tidings handler.
+      publicUrl: `${url}/tidings`,
       ...(options.store ? { store: options.store } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? longTimerClock(),
       ...(options.logger ? { logger: options.logger } : {}),
     });
     await seedChannels(tidings);
+    await seedInbox(tidings);
     await tidings.start();
+
+    const consoleToken = options.consoleToken ?? generateConsoleToken();
     server.on(
       'request',
       createRouter({
         tidings,
-        sandboxes: [sandbox, telegram, messenger],
+        sandboxes,
         realTelegram: real !== null,
         realWhatsApp: realWhatsApp !== null,
         realMessenger: page !== null,
+        console: consoleRoutes({
+          tidings,
+          sandboxes,
+          transports: [...sandboxes, ...reals],
+          token: consoleToken,
+        }),
       }),
     );
     return {
@@ -129,6 +159,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       realTelegram: real,
       realWhatsApp,
       realMessenger: page,
+      consoleToken,
       async close() {
         await tidings.stop();
         await closeServer(server);

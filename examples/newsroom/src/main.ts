@@ -1,4 +1,5 @@
 import { postgresStore } from '@tidings/store-postgres';
+import { buildConsole } from './console/build-console.js';
 import { createNewsroom } from './create-app.js';
 import { messengerFromEnv } from './real-messenger.js';
 
@@ -34,9 +35,13 @@ const whatsapp = env.WHATSAPP_ACCESS_TOKEN
     }
   : undefined;
 const messenger = messengerFromEnv(process.env);
+// The console's page is a Vite build of console/src; building on every start keeps it in step with the sources.
+await buildConsole();
 const newsroom = await createNewsroom({
   ...(messenger ? { messenger } : {}),
   port,
+  ...(process.env.CONSOLE_TOKEN ? { consoleToken: process.env.CONSOLE_TOKEN } : {}),
+  messengerWindows: process.env.MESSENGER_WINDOWS === '1',
   host: process.env.HOST || 'localhost',
   store,
   ...(token
@@ -52,6 +57,9 @@ const newsroom = await createNewsroom({
 console.log(`Newsroom is running (data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}).
   Sign up:          ${newsroom.url}/
   Phone simulator:  ${newsroom.url}/phone
+  Console:          ${newsroom.url}/console   token: ${newsroom.consoleToken}${
+    process.env.CONSOLE_TOKEN ? ' (CONSOLE_TOKEN)' : ' (generated; set CONSOLE_TOKEN to choose one)'
+  }
   Tidings API:      ${newsroom.url}/tidings/channels${
     newsroom.realTelegram
       ? `\n  Telegram:         @${newsroom.realTelegram.senders[0]?.id} (real Telegram, polling)`

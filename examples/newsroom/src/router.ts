@@ -20,6 +20,8 @@ export interface RouterInput {
   realWhatsApp?: boolean;
   /** A real Messenger page runs beside the sandboxes: the page offers it instead of the Messenger sandbox. */
   realMessenger?: boolean;
+  /** `/console` and `/console/api/*`: the staff console (`console/consoleRoutes`). */
+  console?: (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -34,6 +36,7 @@ export function createRouter({
   realTelegram = false,
   realWhatsApp = false,
   realMessenger = false,
+  console,
 }: RouterInput): Listener {
   const businessName = tidings.options.businessName;
   const tidingsRoutes = toNodeHandler(tidings.handler);
@@ -77,6 +80,10 @@ export function createRouter({
     if (url.pathname.startsWith(prefix)) {
       // toNodeHandler answers its own failures with a problem response.
       void tidingsRoutes(req, res);
+      return;
+    }
+    if (console && (url.pathname === '/console' || url.pathname.startsWith('/console/'))) {
+      console(req, res, url);
       return;
     }
     if (url.pathname.startsWith('/widget/') && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -34,3 +34,30 @@ export async function seedChannels(tidings: Tidings): Promise<void> {
     welcome: 'Curtain up! 🎭 Culture arrives every Friday. Send "Stop culture" to leave this channel only.',
   });
 }
+
+/**
+ * The demo's inbox staff and canned answers (F27, F28), for the console. Like the channels, what exists already is
+ * left as it is.
+ */
+export async function seedInbox(tidings: Tidings): Promise<void> {
+  const agents = new Set((await tidings.inbox.agents.list()).map((a) => a.id));
+  if (!agents.has('anna')) {
+    await tidings.inbox.agents.add({ id: 'anna', name: 'Anna', signature: '— Anna, Newsroom reader desk' });
+  }
+  if (!agents.has('ben')) await tidings.inbox.agents.add({ id: 'ben', name: 'Ben' });
+  const canned = new Set((await tidings.inbox.canned.list()).map((c) => c.shortcut));
+  if (!canned.has('/hours')) {
+    await tidings.inbox.canned.create({
+      shortcut: '/hours',
+      title: 'Opening hours',
+      text: 'Hi {name|there}, the reader desk is staffed Monday to Friday, 8:00–20:00.',
+    });
+  }
+  if (!canned.has('/thanks')) {
+    await tidings.inbox.canned.create({
+      shortcut: '/thanks',
+      title: 'Thanks for the tip',
+      text: 'Thank you for the tip, {name|there}! Our editors will look into it.',
+    });
+  }
+}
