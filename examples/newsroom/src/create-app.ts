@@ -18,7 +18,6 @@ import {
 import { generateConsoleToken } from './console/console-auth.js';
 import { consoleRoutes } from './console/console-routes.js';
 import { closeServer, listen } from './listen.js';
-import { longTimerClock } from './long-timer-clock.js';
 import { type RealMessengerOptions, realMessenger } from './real-messenger.js';
 import { type RealTelegramOptions, realTelegram } from './real-telegram.js';
 import { createRouter } from './router.js';
@@ -125,7 +124,7 @@ export async function createNewsroom(options: NewsroomOptions = {}): Promise<New
       // Tracked links in broadcasts point back at this server's Tidings handler.
       publicUrl: `${url}/tidings`,
       ...(options.store ? { store: options.store } : {}),
-      clock: options.clock ?? longTimerClock(),
+      ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
     await seedChannels(tidings);
