@@ -71,7 +71,24 @@ describe('receiving webhooks', () => {
     );
     const bad = await post('not json', await signBody(key, new TextEncoder().encode('not json')));
     expect(bad.response?.status).toBe(400);
+    // Signed JSON that is not a WhatsApp Business webhook is refused too, with no events.
+    for (const shape of [
+      { object: 'page', entry: [] },
+      { object: 'whatsapp_business_account', entry: {} },
+      { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages', value: null }] }] },
+      { object: 'whatsapp_business_account', entry: [{ changes: [{ value: {} }] }] },
+      {
+        object: 'whatsapp_business_account',
+        entry: [{ changes: [{ field: 'messages', value: { metadata: { phone_number_id: 42 } } }] }],
+      },
+    ]) {
+      const text = JSON.stringify(shape);
+      const wrong = await post(text, await signBody(key, new TextEncoder().encode(text)));
+      expect(wrong.events ?? []).toEqual([]);
+      expect(wrong.response?.status).toBe(400);
+    }
   });
+
 
   it('checks signatures alike with node:crypto and with Web Crypto (other runtimes)', async () => {
     const secret = 'an-app-secret-123';

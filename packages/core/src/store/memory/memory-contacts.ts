@@ -7,12 +7,7 @@ import { eraseContactRows } from './memory-erase.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 function countBySender(t: MemoryTables, workspaceId: string, transport: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const c of t.contacts.values()) {
-    if (c.workspaceId !== workspaceId || c.transport !== transport) continue;
-    counts.set(c.senderId, (counts.get(c.senderId) ?? 0) + 1);
-  }
-  return counts;
+  return t.contacts.loadOf(workspaceId, transport);
 }
 
 /** The least-loaded sender (by share of its capacity) that still has room. */

@@ -2,17 +2,17 @@ import type { Agent } from '../../model/agent.js';
 import type { CannedAnswer } from '../../model/canned-answer.js';
 import type { Channel } from '../../model/channel.js';
 import type { ConsentEntry } from '../../model/consent.js';
-import type { Contact } from '../../model/contact.js';
 import type { ConversationState } from '../../model/conversation.js';
 import type { Message } from '../../model/message.js';
 import type { OptinToken } from '../../model/optin-token.js';
 import type { Subscription } from '../../model/subscription.js';
+import { ContactTable } from './contact-table.js';
 import { createOutboxTables, type OutboxTables } from './memory-outbox-tables.js';
 import { createRuleTables, type RuleTables } from './memory-rule-tables.js';
 
 /** The memory store's rows and indexes. Repositories copy rows in and out so callers never alias them. */
 export interface MemoryTables {
-  contacts: Map<string, Contact>;
+  contacts: ContactTable;
   contactByAddress: Map<string, string>;
   channels: Map<string, Channel>;
   /** contact key → channel id → subscription */
@@ -47,7 +47,7 @@ export interface InboxTables {
 
 export function createTables(): MemoryTables {
   return {
-    contacts: new Map(),
+    contacts: new ContactTable(),
     contactByAddress: new Map(),
     channels: new Map(),
     subscriptions: new Map(),

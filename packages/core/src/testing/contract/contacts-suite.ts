@@ -102,6 +102,26 @@ export function contactSuite(get: ContractSubject): void {
       expect(known.contact).not.toBeNull();
     });
 
+    it('frees a sender’s room when its contacts move away or are erased', async () => {
+      const { store } = get();
+      const ws = freshWorkspace();
+      const pool = [{ id: 'a', capacity: 1 }];
+      const first = await store.contacts.getOrCreate(contactInput(ws, '+4915100000301'), { pool }, T0);
+      expect(await store.contacts.getOrCreate(contactInput(ws, '+4915100000302'), { pool }, T0)).toEqual({
+        contact: null,
+        poolFull: true,
+      });
+      expect(await store.contacts.moveSender(ws, 'sandbox', 'a', 'z', T0)).toEqual([first.contact!.id]);
+      expect(Object.fromEntries(await store.contacts.countBySender(ws, 'sandbox'))).toEqual({ z: 1 });
+      const second = await store.contacts.getOrCreate(contactInput(ws, '+4915100000302'), { pool }, T0);
+      expect(second.contact?.senderId).toBe('a');
+      const tombstone = ledgerLine(ws, null, { action: 'erased', method: 'staff', at: T0 + 1 });
+      expect(await store.contacts.erase(ws, second.contact!.id, tombstone)).toBe(true);
+      expect(Object.fromEntries(await store.contacts.countBySender(ws, 'sandbox'))).toEqual({ z: 1 });
+      const third = await store.contacts.getOrCreate(contactInput(ws, '+4915100000303'), { pool }, T0);
+      expect(third.contact?.senderId).toBe('a');
+    });
+
     it('lists by state with a cursor, without gaps or repeats', async () => {
       const { store } = get();
       const ws = freshWorkspace();
