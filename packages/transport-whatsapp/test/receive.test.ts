@@ -89,7 +89,6 @@ describe('receiving webhooks', () => {
     }
   });
 
-
   it('checks signatures alike with node:crypto and with Web Crypto (other runtimes)', async () => {
     const secret = 'an-app-secret-123';
     const key = await crypto.subtle.importKey(
