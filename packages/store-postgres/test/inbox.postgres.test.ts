@@ -31,7 +31,7 @@ describe('inbox on PostgreSQL', () => {
     await drop();
   });
 
-  it('assigns by round-robin, lists, sends both of two agents' concurrent replies and keeps notes', async () => {
+  it('assigns by round-robin, lists, sends both concurrent replies of two agents and keeps notes', async () => {
     await tidings.inbox.agents.add({ id: 'anna', name: 'Anna', signature: '– Anna' });
     await tidings.inbox.agents.add({ id: 'ben', name: 'Ben', signature: '– Ben' });
     await tidings.inbox.setRoundRobin(true);

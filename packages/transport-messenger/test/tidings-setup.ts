@@ -1,11 +1,10 @@
 import type { Contact } from '@tidings/core';
 import { createTidings, silentLogger } from '@tidings/core';
 import { toNodeHandler } from '@tidings/core/node';
-import { memoryStoreWithBackdoor } from '@tidings/core/testing';
+import { memoryStoreWithBackdoor, steppingClock } from '@tidings/core/testing';
 import { messengerTransport } from '../src/index.js';
 import { type FakeMessengerOptions, fakeMessenger } from '../src/testing/index.js';
 import { serve, VERIFY } from './helpers.js';
-import { steppingClock } from './stepping-clock.js';
 
 /**
  * Tidings on a stepping manual clock with the Messenger transport, its handler on 127.0.0.1 subscribed as the app's

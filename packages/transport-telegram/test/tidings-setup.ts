@@ -1,9 +1,9 @@
 import { createTidings, memoryStore, silentLogger } from '@tidings/core';
 import { toNodeHandler } from '@tidings/core/node';
+import { steppingClock } from '@tidings/core/testing';
 import { telegramTransport } from '../src/index.js';
 import { type FakeTelegramOptions, fakeTelegram } from '../src/testing/index.js';
 import { SECRET, serve } from './helpers.js';
-import { steppingClock } from './stepping-clock.js';
 
 /**
  * Tidings on a stepping manual clock with the Telegram transport in webhook mode, its handler on 127.0.0.1, and a fake

@@ -1,9 +1,9 @@
 import { createTidings, memoryStore, silentLogger } from '@tidings/core';
 import { toNodeHandler } from '@tidings/core/node';
+import { steppingClock } from '@tidings/core/testing';
 import { type WhatsAppTransportOptions, whatsappTransport } from '../src/index.js';
 import { type FakeWhatsAppOptions, fakeWhatsApp } from '../src/testing/index.js';
 import { openapiPath, serve, VERIFY } from './helpers.js';
-import { steppingClock } from './stepping-clock.js';
 
 /**
  * Tidings on a stepping manual clock with the WhatsApp transport, its handler on 127.0.0.1 subscribed as the fake's

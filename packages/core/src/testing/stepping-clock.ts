@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '@tidings/core';
+import type { Clock, TimerHandle } from '../clock/clock.js';
 
 interface Timer {
   at: number;
@@ -6,12 +6,18 @@ interface Timer {
   fn: () => void;
 }
 
+/** A manual clock whose `advance` waits for real I/O between timers. */
+export interface SteppingClock extends Clock {
+  advance(ms: number): Promise<void>;
+}
+
 /**
- * A manual clock that stands still while real I/O runs: after each timer it awaits `afterEach` (Tidings' drain)
- * before the next one fires. With the core's `manualClock`, time moves on while an HTTP request to the fake is in
- * flight, so the fake would stamp a send later than the dispatcher made it.
+ * A manual clock that stands still while real I/O runs: after each timer it awaits `afterEach` (e.g. Tidings'
+ * `drain`) before the next one fires. For transports tested against a fake platform over HTTP: with `manualClock`,
+ * time moves on while a request to the fake is in flight, so the fake would stamp a send later than the dispatcher
+ * made it.
  */
-export function steppingClock(startMs: number, afterEach: () => Promise<void>) {
+export function steppingClock(startMs: number, afterEach: () => Promise<void>): SteppingClock {
   let current = startMs;
   let seq = 0;
   const timers = new Set<Timer>();
@@ -22,7 +28,7 @@ export function steppingClock(startMs: number, afterEach: () => Promise<void>) {
     }
     return best;
   };
-  const clock: Clock & { advance(ms: number): Promise<void> } = {
+  const clock: SteppingClock = {
     now: () => current,
     setTimer(fn, delayMs) {
       const timer: Timer = { at: current + Math.max(0, delayMs), seq: seq++, fn };
