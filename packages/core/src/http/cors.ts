@@ -1,9 +1,13 @@
+const noHeaders: Readonly<Record<string, string>> = Object.freeze({});
+
 /** CORS for the widget's origins. Only listed origins (or `*`) get the headers. */
-export function corsHeaders(request: Request, origins: readonly string[]): Record<string, string> {
+export function corsHeaders(request: Request, origins: readonly string[]): Readonly<Record<string, string>> {
+  // No origins configured (the usual webhook-only setup): the request's headers are not even looked at.
+  if (origins.length === 0) return noHeaders;
   const origin = request.headers.get('origin');
-  if (!origin || origins.length === 0) return {};
+  if (!origin) return noHeaders;
   const allowed = origins.includes('*') ? '*' : origins.includes(origin) ? origin : null;
-  if (!allowed) return {};
+  if (!allowed) return noHeaders;
   return {
     'access-control-allow-origin': allowed,
     'access-control-expose-headers': 'retry-after',
@@ -25,7 +29,9 @@ export function preflight(request: Request, origins: readonly string[]): Respons
   });
 }
 
-export function withHeaders(response: Response, headers: Record<string, string>): Response {
+export function withHeaders(response: Response, headers: Readonly<Record<string, string>>): Response {
+  // Nothing to add leaves the response's headers untouched (a fixed response then never builds its Headers).
+  if (headers === noHeaders) return response;
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -2,6 +2,30 @@ import { delegateRest } from './delegate.js';
 
 const realKey = Symbol('tidings.realResponse');
 const bodyKey = Symbol('tidings.fixedBody');
+const recordKey = Symbol('tidings.fixedHeaders');
+
+// What undici's Headers accepts: a token for a name; a value without NUL, CR or LF, with no surrounding whitespace
+// (which Headers would trim). Headers given otherwise are made into Headers at once, which refuses or trims them.
+const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const plainValue = /^(?:[^\0\r\n\t ](?:[^\0\r\n]*[^\0\r\n\t ])?)?$/;
+
+/** Plain headers as lowercase name → value, when Headers would take them as they are; otherwise null. */
+function plainHeaders(init: HeadersInit | undefined): Record<string, string> | null {
+  if (init === undefined) return {};
+  if (typeof init !== 'object' || init === null || Array.isArray(init) || init instanceof Headers)
+    return null;
+  if (Object.getPrototypeOf(init) !== Object.prototype) return null;
+  const record: Record<string, string> = {};
+  for (const name of Object.keys(init)) {
+    const value = (init as Record<string, unknown>)[name];
+    if (typeof value !== 'string' || !token.test(name) || !plainValue.test(value)) return null;
+    const lower = name.toLowerCase();
+    // Two spellings of one name: Headers joins them; leave that to Headers.
+    if (lower in record) return null;
+    record[lower] = value;
+  }
+  return record;
+}
 
 /**
  * A Response whose whole body is a string known up front (a small JSON answer). It is an `instanceof Response`:
@@ -12,7 +36,9 @@ class FixedResponse {
   readonly #body: string;
   readonly #status: number;
   readonly #statusText: string;
-  readonly #headers: Headers;
+  /** The headers as given, until someone asks for `headers` (an adapter writes them without Headers). */
+  #record: Record<string, string> | null;
+  #headers: Headers | null;
   #used = false;
   #real: Response | null = null;
 
@@ -20,7 +46,8 @@ class FixedResponse {
     this.#body = body;
     this.#status = init.status ?? 200;
     this.#statusText = init.statusText ?? '';
-    this.#headers = new Headers(init.headers);
+    this.#record = plainHeaders(init.headers);
+    this.#headers = this.#record ? null : new Headers(init.headers);
   }
 
   get status(): number {
@@ -36,7 +63,12 @@ class FixedResponse {
   }
 
   get headers(): Headers {
-    return this.#real ? this.#real.headers : this.#headers;
+    if (this.#real) return this.#real.headers;
+    if (!this.#headers) {
+      this.#headers = new Headers(this.#record!);
+      this.#record = null;
+    }
+    return this.#headers;
   }
 
   get bodyUsed(): boolean {
@@ -68,13 +100,18 @@ class FixedResponse {
     return this.#real || this.#used ? undefined : this.#body;
   }
 
+  /** Internal: the headers as a plain lowercase record, while nobody has asked for them as Headers. */
+  get [recordKey](): Readonly<Record<string, string>> | null {
+    return this.#real ? null : this.#record;
+  }
+
   /** Internal: the real Response this one stands for, made once. */
   [realKey](): Response {
     if (this.#real) return this.#real;
     const real = new Response(this.#body, {
       status: this.#status,
       statusText: this.#statusText,
-      headers: this.#headers,
+      headers: this.headers,
     });
     // A body already read stays read.
     if (this.#used) void real.body?.cancel();
@@ -101,6 +138,14 @@ export function fixedResponse(body: string, init: ResponseInit): Response {
     return new Response(body, init);
   }
   return new FixedResponse(body, init) as unknown as Response;
+}
+
+/**
+ * The headers of a `fixedResponse` as a plain lowercase record, while nobody has taken them as Headers (then they
+ * may have changed: read `headers`); null otherwise.
+ */
+export function fixedHeadersOf(response: Response): Readonly<Record<string, string>> | null {
+  return response instanceof FixedResponse ? (response as FixedResponse)[recordKey] : null;
 }
 
 /** The body of a `fixedResponse` nobody has read or streamed; `undefined` for any other Response. */

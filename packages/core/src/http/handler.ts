@@ -4,6 +4,7 @@ import type { OptinsApi } from '../services/optins-service.js';
 import type { HandlerContext } from './client-address.js';
 import { corsHeaders, preflight, withHeaders } from './cors.js';
 import { errorToResponse } from './http-error.js';
+import { parsedUrlOf } from './light-request.js';
 import { problemResponse } from './problem.js';
 import { listChannelsRoute } from './routes/channels-route.js';
 import { clickRoute } from './routes/click-route.js';
@@ -43,7 +44,8 @@ export function createHandler(
   const unexpected = (error: unknown) => core.logger.error('request failed', { error });
 
   return async (request, handlerContext = {}) => {
-    const url = new URL(request.url);
+    // Parsed once: a light request from an adapter comes with its url parsed.
+    const url = parsedUrlOf(request);
     const cors = corsHeaders(request, http.corsOrigins);
     if (!url.pathname.startsWith(`${basePath}/`)) {
       return withHeaders(problemResponse(404, 'Not Found', `Tidings answers under ${basePath}/.`), cors);

@@ -19,17 +19,26 @@ import { delegateRest } from './delegate.js';
 const readCappedKey = Symbol('tidings.readCapped');
 const realKey = Symbol('tidings.realRequest');
 const madeRealKey = Symbol('tidings.madeReal');
+const parsedUrlKey = Symbol('tidings.parsedUrl');
 
 export class LightRequest {
   readonly #url: string;
+  #parsedUrl: URL | null;
   readonly #method: string;
   #headers: Headers | (() => Headers);
   readonly #source: BodySource | null;
   #used = false;
   #real: Request | null = null;
 
-  constructor(url: string, method: string, headers: Headers | (() => Headers), source: BodySource | null) {
-    this.#url = url;
+  /** `url` may come parsed already (an adapter parses it once; the handler routes on that parse). */
+  constructor(
+    url: string | URL,
+    method: string,
+    headers: Headers | (() => Headers),
+    source: BodySource | null,
+  ) {
+    this.#url = typeof url === 'string' ? url : url.href;
+    this.#parsedUrl = typeof url === 'string' ? null : url;
     this.#method = method;
     this.#headers = headers;
     this.#source = source;
@@ -72,6 +81,12 @@ export class LightRequest {
   async json(): Promise<unknown> {
     if (this.#real) return this.#real.json();
     return JSON.parse(new TextDecoder().decode(await this.#readAll()));
+  }
+
+  /** Internal: the url parsed, once; `url` stays the string made at the start whatever is done to this. */
+  get [parsedUrlKey](): URL {
+    this.#parsedUrl ??= new URL(this.#url);
+    return this.#parsedUrl;
   }
 
   /** Internal: whether the real Request has been made. */
@@ -120,6 +135,17 @@ export class LightRequest {
 
 // Every other member of Request (body, blob, formData, clone, signal, cache, ...) is the real Request's.
 delegateRest(LightRequest.prototype, Request.prototype, realKey);
+
+/**
+ * The request's url parsed, for routing: a light request's own parse (made once), else a new one. Read it, do not
+ * change it.
+ */
+export function parsedUrlOf(request: Request): URL {
+  if (request instanceof LightRequest && !(request as LightRequest)[madeRealKey]) {
+    return (request as LightRequest)[parsedUrlKey];
+  }
+  return new URL(request.url);
+}
 
 /** The body read under a cap, when the request can do that itself (a light request); `null` otherwise. */
 export function readCappedFast(

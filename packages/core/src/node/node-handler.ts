@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fixedBodyOf } from '../http/fixed-body.js';
+import { fixedBodyOf, fixedHeadersOf } from '../http/fixed-body.js';
 import type { TidingsHandler } from '../http/handler.js';
+import { lightHeaders } from '../http/light-headers.js';
 import { LightRequest } from '../http/light-request.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { nodeBody } from './node-body.js';
@@ -35,28 +36,43 @@ export function toNodeHandler(handler: TidingsHandler, options: { logger?: Pick<
  * when asked for (`arrayBuffer`, `text`, `json`), and becomes a web stream only if `body` is taken.
  */
 export function toRequest(req: IncomingMessage): Request {
-  const host = req.headers.host ?? 'localhost';
-  const url = new URL(req.url ?? '/', `http://${host}`).href;
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   return new LightRequest(
-    url,
+    urlOf(req),
     method,
-    () => headersOf(req),
+    lightHeaders(req.headers),
     hasBody ? nodeBody(req) : null,
   ) as unknown as Request;
 }
 
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+// A host name, IPv4 or [IPv6] address with an optional port: nothing that could move the path when put before it.
+const plainHost = /^(?:[\w.-]+|\[[\da-fA-F:.]+\])(?::\d+)?$/;
+
+/** The request's url, parsed once. */
+function urlOf(req: IncomingMessage): URL {
+  const host = req.headers.host ?? 'localhost';
+  const path = req.url ?? '/';
+  // The usual origin-form path ("/x", not "//x" or "/\x", which a base would read as another host) under a plain
+  // host is one parse; anything else is resolved against the host as before.
+  const second = path.charCodeAt(1);
+  if (path.charCodeAt(0) === 47 && second !== 47 && second !== 92 && plainHost.test(host)) {
+    return new URL(`http://${host}${path}`);
   }
-  return headers;
+  return new URL(path, `http://${host}`);
 }
 
 export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const fixed = fixedBodyOf(response);
+  const plain = fixed === undefined ? null : fixedHeadersOf(response);
+  if (plain) {
+    // A fixed response whose headers nobody touched: written from its plain record, no Headers in between.
+    const headers: Record<string, string> = { ...plain };
+    headers['content-length'] ??= String(Buffer.byteLength(fixed!));
+    res.writeHead(response.status, headers);
+    res.end(fixed);
+    return;
+  }
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -64,7 +80,6 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   // A small body known up front goes out with the headers in one write (a string is sent in the header's packet).
-  const fixed = fixedBodyOf(response);
   if (fixed !== undefined) {
     headers['content-length'] ??= String(Buffer.byteLength(fixed));
     res.writeHead(response.status, headers);

@@ -15,8 +15,15 @@ export class ContactTable extends Map<string, Contact> {
 
   override set(id: string, row: Contact): this {
     const before = super.get(id);
-    if (before) this.#count(before, -1);
-    this.#count(row, 1);
+    // Most changes (a name, the last inbound time) keep the contact where it is counted.
+    if (
+      before?.senderId !== row.senderId ||
+      before.workspaceId !== row.workspaceId ||
+      before.transport !== row.transport
+    ) {
+      if (before) this.#count(before, -1);
+      this.#count(row, 1);
+    }
     return super.set(id, row);
   }
 

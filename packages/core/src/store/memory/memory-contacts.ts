@@ -45,8 +45,12 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
           ? choice.senderId
           : pickSender(choice.pool, countBySender(t, input.workspaceId, input.transport));
       if (senderId === null) return { contact: null, poolFull: true };
+      // One copy in (the caller keeps `input`), one out (the caller may change what it gets).
       const row: Contact = {
-        ...copyContact({ ...input, senderId } as Contact),
+        ...input,
+        senderId,
+        attributes: { ...input.attributes },
+        tags: [...input.tags],
         id: nanoid(),
         createdAt: at,
         updatedAt: at,
@@ -76,7 +80,11 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
     },
     async update(workspaceId, id, patch, at) {
       const row = mustGet(workspaceId, id);
-      const next: Contact = copyContact({ ...row, ...patch, updatedAt: at } as Contact);
+      // The row's own attributes and tags are kept as they are (rows are replaced, never edited); only what the
+      // patch brings is copied in.
+      const next: Contact = { ...row, ...patch, updatedAt: at } as Contact;
+      if (patch.attributes) next.attributes = { ...patch.attributes };
+      if (patch.tags) next.tags = [...patch.tags];
       t.contacts.set(id, next);
       return copyContact(next);
     },

@@ -1,6 +1,6 @@
 import type { Message, NewMessage } from '../../model/message.js';
 import type { BroadcastOutcomes, MessageRepository } from '../../ports/store.js';
-import { copyMessage } from './copy.js';
+import { copyContent, copyMessage } from './copy.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 /** Stores a message row and its indexes; null for a replayed inbound message. Shared with the outbox's finish. */
@@ -11,7 +11,9 @@ export function insertMessage(
   fresh = false,
 ): Message | null {
   // `fresh`: the caller built the object just now and keeps no reference, so no defensive copy is needed.
-  const row: Message = fresh ? Object.assign(message, { id }) : copyMessage({ ...message, id });
+  const row: Message = fresh
+    ? Object.assign(message, { id })
+    : { ...message, id, content: copyContent(message.content) };
 
   if (row.providerMessageId) {
     const k = key(row.workspaceId, row.transport, row.providerMessageId);
