@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import { TidingsError } from '../../errors/tidings-error.js';
 import type { Contact } from '../../model/contact.js';
 import type { ContactRepository, SenderCandidate } from '../../ports/store.js';
-import { copyContact } from './copy.js';
+import { copyContact, ownAttributes, ownTags } from './copy.js';
 import { eraseContactRows } from './memory-erase.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
@@ -37,8 +37,7 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
 
   return {
     async getOrCreate(input, choice, at) {
-      const addressKey = key(input.workspaceId, input.transport, input.address);
-      const existingId = t.contactByAddress.get(addressKey);
+      const existingId = t.contactByAddress.get(input.workspaceId, input.transport, input.address);
       if (existingId) return { contact: copyContact(t.contacts.get(existingId)!), created: false };
       const senderId =
         'senderId' in choice
@@ -49,14 +48,14 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
       const row: Contact = {
         ...input,
         senderId,
-        attributes: { ...input.attributes },
-        tags: [...input.tags],
+        attributes: ownAttributes(input.attributes),
+        tags: ownTags(input.tags),
         id: nanoid(),
         createdAt: at,
         updatedAt: at,
       };
       t.contacts.set(row.id, row);
-      t.contactByAddress.set(addressKey, row.id);
+      t.contactByAddress.set(row.workspaceId, row.transport, row.address, row.id);
       t.contactPosition.set(row.id, t.contactOrder.length);
       t.contactOrder.push(row.id);
       return { contact: copyContact(row), created: true };
@@ -75,7 +74,7 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
       return found;
     },
     async findByAddress(workspaceId, transport, address) {
-      const id = t.contactByAddress.get(key(workspaceId, transport, address));
+      const id = t.contactByAddress.get(workspaceId, transport, address);
       return id ? copyContact(t.contacts.get(id)!) : null;
     },
     async update(workspaceId, id, patch, at) {
@@ -83,8 +82,8 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
       // The row's own attributes and tags are kept as they are (rows are replaced, never edited); only what the
       // patch brings is copied in.
       const next: Contact = { ...row, ...patch, updatedAt: at } as Contact;
-      if (patch.attributes) next.attributes = { ...patch.attributes };
-      if (patch.tags) next.tags = [...patch.tags];
+      if (patch.attributes) next.attributes = ownAttributes(patch.attributes);
+      if (patch.tags) next.tags = ownTags(patch.tags);
       t.contacts.set(id, next);
       return copyContact(next);
     },

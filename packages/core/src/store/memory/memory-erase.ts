@@ -6,7 +6,7 @@ import { key, type MemoryTables } from './memory-tables.js';
 export function eraseContactRows(t: MemoryTables, contact: Contact): void {
   const { workspaceId, id } = contact;
   t.contacts.delete(id);
-  t.contactByAddress.delete(key(workspaceId, contact.transport, contact.address));
+  t.contactByAddress.delete(workspaceId, contact.transport, contact.address);
   t.subscriptions.delete(key(workspaceId, id));
   for (const [k, token] of t.tokens) {
     if (token.workspaceId === workspaceId && (token.contactId === id || token.usedByContactId === id))
@@ -17,7 +17,7 @@ export function eraseContactRows(t: MemoryTables, contact: Contact): void {
     const m = t.messages.get(messageId);
     t.messages.delete(messageId);
     if (m?.providerMessageId) {
-      t.inboundByProviderId.delete(key(workspaceId, m.transport, m.providerMessageId));
+      t.inboundByProviderId.delete(workspaceId, m.transport, m.providerMessageId);
       t.outboundByProviderId.delete(key(workspaceId, m.transport, m.providerMessageId));
     }
   }

@@ -16,10 +16,11 @@ export function insertMessage(
     : { ...message, id, content: copyContent(message.content) };
 
   if (row.providerMessageId) {
-    const k = key(row.workspaceId, row.transport, row.providerMessageId);
-    const index = row.direction === 'in' ? t.inboundByProviderId : t.outboundByProviderId;
-    if (row.direction === 'in' && index.has(k)) return null;
-    index.set(k, row.id);
+    if (row.direction === 'in') {
+      const { workspaceId, transport, providerMessageId } = row;
+      if (t.inboundByProviderId.has(workspaceId, transport, providerMessageId)) return null;
+      t.inboundByProviderId.set(workspaceId, transport, providerMessageId, row.id);
+    } else t.outboundByProviderId.set(key(row.workspaceId, row.transport, row.providerMessageId), row.id);
   }
   t.messages.set(row.id, row);
   // Keyed by the contact id alone: ids are unique in the store, and one string less per message adds up.

@@ -9,11 +9,13 @@ import type { Subscription } from '../../model/subscription.js';
 import { ContactTable } from './contact-table.js';
 import { createOutboxTables, type OutboxTables } from './memory-outbox-tables.js';
 import { createRuleTables, type RuleTables } from './memory-rule-tables.js';
+import { TripleIndex } from './triple-index.js';
 
 /** The memory store's rows and indexes. Repositories copy rows in and out so callers never alias them. */
 export interface MemoryTables {
   contacts: ContactTable;
-  contactByAddress: Map<string, string>;
+  /** (workspace, transport, address) → contact id. */
+  contactByAddress: TripleIndex<string>;
   channels: Map<string, Channel>;
   /** contact key → channel id → subscription */
   subscriptions: Map<string, Map<string, Subscription>>;
@@ -23,7 +25,8 @@ export interface MemoryTables {
   /** contact id → its message ids, oldest first. */
   messagesByContact: Map<string, string[]>;
   messageCounter: number;
-  inboundByProviderId: Map<string, string>;
+  /** (workspace, transport, provider message id) → message id, for dedupe. */
+  inboundByProviderId: TripleIndex<string>;
   outboundByProviderId: Map<string, string>;
   rateLimits: Map<string, number>;
   rules: RuleTables;
@@ -48,7 +51,7 @@ export interface InboxTables {
 export function createTables(): MemoryTables {
   return {
     contacts: new ContactTable(),
-    contactByAddress: new Map(),
+    contactByAddress: new TripleIndex(),
     channels: new Map(),
     subscriptions: new Map(),
     ledger: [],
@@ -56,7 +59,7 @@ export function createTables(): MemoryTables {
     messages: new Map(),
     messagesByContact: new Map(),
     messageCounter: 0,
-    inboundByProviderId: new Map(),
+    inboundByProviderId: new TripleIndex(),
     outboundByProviderId: new Map(),
     rateLimits: new Map(),
     rules: createRuleTables(),
