@@ -39,7 +39,7 @@ export function toEvents(value: ChangeValue, senderId: string, now: () => number
 
 /** `+<digits>` for a phone, the BSUID as it is otherwise; null when neither is there. */
 function addressOf(phone: string | undefined, userId: string | undefined): string | null {
-  if (phone) return `+${phone.replace(/^\+/, '')}`;
+  if (phone) return phone.charCodeAt(0) === 43 ? phone : `+${phone}`;
   return userId ?? null;
 }
 
@@ -65,7 +65,8 @@ function messageEvent(
     at,
     providerMessageId: message.id,
   };
-  if (phone) event.phone = `+${phone.replace(/^\+/, '')}`;
+  // With a phone, the address is that phone as +<digits>: one string serves both.
+  if (phone) event.phone = from;
   const name = contact?.profile?.name;
   if (name) event.profileName = name;
   const text = textOf(message);
