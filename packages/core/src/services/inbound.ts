@@ -133,7 +133,8 @@ export class InboundPipeline {
     const afterRules = await this.rules.afterInbound({ contact: result.contact, message, isFirst: created });
     // A START, STOP or keyword is consent business, not a conversation for an agent.
     if (result.command === 'other') await assignByRoundRobin(this.ctx, afterRules);
-    return { ...result, message };
+    // Spelled out: a spread copy with a property added is a slow path in V8 (Node 20).
+    return { contact: result.contact, command: result.command, message };
   }
 
   async #call(transport: Transport, event: CallEvent): Promise<void> {

@@ -44,16 +44,22 @@ export function memoryContacts(t: MemoryTables): ContactRepository {
           ? choice.senderId
           : pickSender(choice.pool, countBySender(t, input.workspaceId, input.transport));
       if (senderId === null) return { contact: null, poolFull: true };
-      // One copy in (the caller keeps `input`), one out (the caller may change what it gets).
+      // One copy in (the caller keeps `input`), one out (the caller may change what it gets). The fields the input
+      // lacks come before the spread: V8 (Node 20) adds a property to a spread copy through a slow path, several
+      // microseconds for a row this size; the stores after it only overwrite what the input might also carry.
+      const id = nanoid();
       const row: Contact = {
+        id,
+        createdAt: at,
+        updatedAt: at,
         ...input,
         senderId,
         attributes: ownAttributes(input.attributes),
         tags: ownTags(input.tags),
-        id: nanoid(),
-        createdAt: at,
-        updatedAt: at,
       };
+      row.id = id;
+      row.createdAt = at;
+      row.updatedAt = at;
       t.contacts.set(row.id, row);
       t.contactByAddress.set(row.workspaceId, row.transport, row.address, row.id);
       t.contactPosition.set(row.id, t.contactOrder.length);
