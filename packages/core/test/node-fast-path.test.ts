@@ -106,6 +106,99 @@ describe('toNodeHandler: the request a handler sees', () => {
     expect(bytes).toEqual([[1, 2, 255]]);
   });
 
+  it('reads headers straight from the socket, alike with real Headers once anything else is asked', async () => {
+    const seen: unknown[] = [];
+    const base = await serve(async (request) => {
+      const h = request.headers;
+      let bad = '';
+      try {
+        h.get('not a name');
+      } catch (error) {
+        bad = (error as Error).name;
+      }
+      seen.push(
+        h instanceof Headers,
+        h.get('X-Twice'),
+        h.get('cookie'),
+        h.has('x-none'),
+        h.get('x-none'),
+        bad,
+      );
+      // Anything else makes real Headers; what was read stays the same, and changes show.
+      h.set('x-added', 'yes');
+      seen.push(h.get('x-twice'), h.get('x-added'), [...h.keys()].includes('x-twice'));
+      return new Response('ok');
+    });
+    const { hostname, port } = new URL(base);
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          hostname,
+          port,
+          path: '/',
+          // Raw headers (an array) go as given: the Host too.
+          headers: [
+            ['host', `${hostname}:${port}`],
+            ['x-twice', 'a'],
+            ['x-twice', 'b'],
+            ['cookie', 'c=1'],
+          ].flat(),
+        },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(seen).toEqual([true, 'a, b', 'c=1', false, null, 'TypeError', 'a, b', 'yes', true]);
+  });
+
+  it('makes the url as resolving the path against the Host header would, whatever the two hold', async () => {
+    const seen: string[] = [];
+    const base = await serve(async (request) => {
+      seen.push(request.url);
+      return new Response('ok');
+    });
+    const { hostname, port } = new URL(base);
+    const get = (path: string, host: string) =>
+      new Promise<void>((resolve, reject) => {
+        const req = httpRequest({ hostname, port, path, headers: { host } }, (res) => {
+          res.resume();
+          res.on('end', resolve);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const cases: [string, string][] = [
+      ['/tidings/webhooks/sandbox?x=1', `127.0.0.1:${port}`],
+      ['/a/../b', 'Example.COM'],
+      ['//elsewhere/x', 'example.com'],
+      ['/\\elsewhere/x', 'example.com'],
+      ['/path', 'example.com/x?'],
+      ['/path', '[::1]:8080'],
+    ];
+    for (const [path, host] of cases) await get(path, host);
+    expect(seen).toEqual(cases.map(([path, host]) => new URL(path, `http://${host}`).href));
+  });
+
+  it('writes a fixed answer whose headers were changed after it was made with those changes', async () => {
+    const s = await setup();
+    const base = await serve(async (request) => {
+      const response = await s.tidings.handler(request);
+      response.headers.set('x-extra', '1');
+      return response;
+    });
+    const response = await fetch(`${base}/tidings/nowhere`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-extra')).toBe('1');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const text = await response.text();
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text).status).toBe(404);
+  });
+
   it('toRequest makes a GET without a body', async () => {
     const seen: unknown[] = [];
     const base = await serve(async (request) => {

@@ -109,6 +109,14 @@ describe('receiving webhooks', () => {
       await check(body, null),
       await check(body, 'sha1=abc'),
     ]).toEqual([false, false, false]);
+    // The hex digits may come in either case; anything else in their place is refused.
+    const upperHex = `sha256=${header.slice(7).toUpperCase()}`;
+    expect([await check(body, upperHex), await verifySignature(key, body, upperHex)]).toEqual([true, true]);
+    expect([
+      await check(body, `${header.slice(0, -1)}g`),
+      await check(body, `${header}0`),
+      await check(body, ` ${header} `),
+    ]).toEqual([false, false, true]);
   });
 
   it('normalises texts, names, media, button replies, unsupported messages and calls', async () => {

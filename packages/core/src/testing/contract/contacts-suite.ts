@@ -34,6 +34,26 @@ export function contactSuite(get: ContractSubject): void {
       });
     });
 
+    it('hands out contacts the caller may change without changing what is stored', async () => {
+      const { store } = get();
+      const ws = freshWorkspace();
+      const input = contactInput(ws, '+4915100000009');
+      const { contact } = await store.contacts.getOrCreate(input, { senderId: 's' }, T0);
+      // The input, the created contact and an updated one are all the caller's.
+      input.attributes.city = 'Graz';
+      input.tags.push('from-input');
+      contact!.attributes.city = 'Wien';
+      contact!.tags.push('vip');
+      const updated = await store.contacts.update(ws, contact!.id, { name: 'Ada' }, T0 + 1);
+      expect(updated).toMatchObject({ name: 'Ada', attributes: {}, tags: [] });
+      updated.attributes.city = 'Linz';
+      updated.tags.push('new');
+      const found = await store.contacts.findByAddress(ws, 'sandbox', '+4915100000009');
+      expect(found).toMatchObject({ name: 'Ada', attributes: {}, tags: [] });
+      found!.tags.push('again');
+      expect(await store.contacts.get(ws, contact!.id)).toMatchObject({ attributes: {}, tags: [] });
+    });
+
     it('keeps workspaces apart', async () => {
       const { store } = get();
       const [a, b] = [freshWorkspace(), freshWorkspace()];
