@@ -42,17 +42,27 @@ export function createHandler(
 ): TidingsHandler {
   const { basePath, http } = core.options;
   const unexpected = (error: unknown) => core.logger.error('request failed', { error });
+  const prefix = `${basePath}/`;
 
   return async (request, handlerContext = {}) => {
     // Parsed once: a light request from an adapter comes with its url parsed.
     const url = parsedUrlOf(request);
     const cors = corsHeaders(request, http.corsOrigins);
-    if (!url.pathname.startsWith(`${basePath}/`)) {
+    if (!url.pathname.startsWith(prefix)) {
       return withHeaders(problemResponse(404, 'Not Found', `Tidings answers under ${basePath}/.`), cors);
     }
     const path = url.pathname.slice(basePath.length);
-    const entry = routes.find((r) => r.pattern.test(path));
-    if (!entry) return withHeaders(problemResponse(404, 'Not Found', `No route ${path}.`), cors);
+    // One match per route tried, kept for the parameters.
+    let entry: RouteEntry | undefined;
+    let match: RegExpExecArray | null = null;
+    for (const r of routes) {
+      match = r.pattern.exec(path);
+      if (match) {
+        entry = r;
+        break;
+      }
+    }
+    if (!entry || !match) return withHeaders(problemResponse(404, 'Not Found', `No route ${path}.`), cors);
     if (request.method === 'OPTIONS') return preflight(request, http.corsOrigins);
     const route = entry.methods[request.method];
     if (!route) {
@@ -62,9 +72,9 @@ export function createHandler(
         cors,
       );
     }
-    const match = entry.pattern.exec(path)!;
     try {
-      const params = Object.fromEntries(entry.names.map((name, i) => [name, safeDecode(match[i + 1] ?? '')]));
+      const params: Record<string, string> = {};
+      for (let i = 0; i < entry.names.length; i++) params[entry.names[i]!] = safeDecode(match[i + 1] ?? '');
       const response = await route(request, { core, optins, pipeline, params, handler: handlerContext, url });
       return withHeaders(response, cors);
     } catch (error) {
@@ -75,6 +85,7 @@ export function createHandler(
 
 /** A malformed escape is kept as written rather than failing the request. */
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
