@@ -67,8 +67,8 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   const plain = fixed === undefined ? null : fixedHeadersOf(response);
   if (plain) {
     // A fixed response whose headers nobody touched: written from its plain record, no Headers in between.
-    const headers: Record<string, string> = { ...plain };
-    headers['content-length'] ??= String(Buffer.byteLength(fixed!));
+    // A content length of its own wins. (Spread last: adding a property to a spread copy is a slow path in V8.)
+    const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(fixed!)), ...plain };
     res.writeHead(response.status, headers);
     res.end(fixed);
     return;

@@ -8,14 +8,13 @@ export class KeyedLock {
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.#tails.get(key) ?? Promise.resolve();
     const result = previous.then(task, task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#tails.set(key, tail);
-    void tail.then(() => {
+    // Settled either way, the key is let go (unless a later task queued behind it) as the tail settles: one
+    // promise per task for the bookkeeping, not two.
+    const release = () => {
       if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
+    };
+    const tail: Promise<void> = result.then(release, release);
+    this.#tails.set(key, tail);
     return result;
   }
 }
