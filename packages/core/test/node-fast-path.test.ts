@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TidingsHandler } from '../src/index.js';
+import { problemResponse, type TidingsHandler } from '../src/index.js';
 import { toNodeHandler, toRequest } from '../src/node/index.js';
 import { setup } from './setup.js';
 
@@ -259,6 +259,28 @@ describe('toNodeHandler with tidings.handler', () => {
 });
 
 describe('tidings.handler answers standard Responses (web runtimes)', () => {
+  it('takes extra headers on a problem as Headers would: refused, trimmed, or written as given', async () => {
+    expect(() => problemResponse(400, 'Bad Request', 'x', { headers: { 'x-sign': 'Preis €' } })).toThrow(
+      TypeError,
+    );
+    expect(() => problemResponse(400, 'Bad Request', 'x', { headers: { 'bad name': '1' } })).toThrow(
+      TypeError,
+    );
+    const padded = problemResponse(400, 'Bad Request', 'x', { headers: { 'X-Pad': '  a b  ' } });
+    expect(padded.headers.get('x-pad')).toBe('a b');
+    const base = await serve(async () =>
+      problemResponse(429, 'Too Many Requests', 'later', {
+        headers: { 'Retry-After': '7', 'x-plain': 'a; b=1' },
+      }),
+    );
+    const response = await fetch(base);
+    expect([response.status, response.headers.get('retry-after'), response.headers.get('x-plain')]).toEqual([
+      429,
+      '7',
+      'a; b=1',
+    ]);
+  });
+
   it('a problem answer reads as JSON, can be cloned, streamed and have headers set', async () => {
     const s = await setup();
     const response = await s.tidings.handler(new Request('http://localhost/tidings/nowhere'));

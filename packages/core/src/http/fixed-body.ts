@@ -4,10 +4,11 @@ const realKey = Symbol('tidings.realResponse');
 const bodyKey = Symbol('tidings.fixedBody');
 const recordKey = Symbol('tidings.fixedHeaders');
 
-// What undici's Headers accepts: a token for a name; a value without NUL, CR or LF, with no surrounding whitespace
-// (which Headers would trim). Headers given otherwise are made into Headers at once, which refuses or trims them.
+// What undici's Headers takes as it is: a token for a name; a value of bytes (no character above U+00FF) without NUL,
+// CR or LF, with no surrounding whitespace (which Headers would trim). Headers given otherwise are made into Headers
+// at once, which refuses or trims them as before.
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const plainValue = /^(?:[^\0\r\n\t ](?:[^\0\r\n]*[^\0\r\n\t ])?)?$/;
+const plainValue = /^(?:[^\0\r\n\t \u0100-\uffff](?:[^\0\r\n\u0100-\uffff]*[^\0\r\n\t \u0100-\uffff])?)?$/;
 
 /** Plain headers as lowercase name → value, when Headers would take them as they are; otherwise null. */
 function plainHeaders(init: HeadersInit | undefined): Record<string, string> | null {
