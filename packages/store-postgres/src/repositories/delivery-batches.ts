@@ -1,7 +1,7 @@
 import type { DeliveryRepository } from '@tidings/core';
-import { nanoid } from 'nanoid';
 import type { Db } from '../db/queryable.js';
 import { encodeContent } from '../rows.js';
+import { timeOrderedId } from './message-ids.js';
 
 // A batch of outcomes in one statement: the deliveries leave the outbox, their outcomes enter the conversation.
 // The rows are found by \`id = ANY\` (the primary key); joining them to the unnested outcomes instead makes the
@@ -11,10 +11,10 @@ const FINISH_MANY = `WITH done AS (
   RETURNING d.id, d.workspace_id, d.message_id, d.contact_id, d.transport, d.sender_id, d.purpose, d.in_reply_to,
     d.broadcast_id
 ), input AS MATERIALIZED (
-  SELECT * FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[])
-    AS i(id, status, provider_message_id, error, new_id, content, at)
+  SELECT * FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::float8[])
+    AS i(id, status, provider_message_id, error, new_id, content_index, at)
 ), outcome AS MATERIALIZED (
-  SELECT done.*, i.status, i.provider_message_id, i.error, i.new_id, i.content, i.at
+  SELECT done.*, i.status, i.provider_message_id, i.error, i.new_id, ($10::jsonb[])[i.content_index] AS content, i.at
   FROM done JOIN input i ON i.id = done.id
 ), queued AS (
   UPDATE messages m SET status = o.status, provider_message_id = o.provider_message_id, error = o.error
@@ -22,7 +22,7 @@ const FINISH_MANY = `WITH done AS (
 ), recorded AS (
   INSERT INTO messages (id, workspace_id, contact_id, transport, sender_id, direction, kind, purpose, content,
     provider_message_id, status, error, at, in_reply_to, broadcast_id)
-  SELECT new_id, workspace_id, contact_id, transport, sender_id, 'out', 'message', purpose, content::jsonb,
+  SELECT new_id, workspace_id, contact_id, transport, sender_id, 'out', 'message', purpose, content,
     provider_message_id, status, error, at, in_reply_to, broadcast_id
   FROM outcome WHERE message_id IS NULL
 )
@@ -44,6 +44,7 @@ WHERE d.id = i.id AND d.lease_owner = i.owner AND d.workspace_id = $1
 RETURNING d.id`;
 
 const isId = (id: string) => /^\d+$/.test(id);
+const NO_CONTENT = {};
 
 /** Which of the items' ids came back, as one boolean per item. */
 const matched = (items: readonly { id: string }[], rows: { id: unknown }[]) => {
@@ -57,15 +58,17 @@ export function postgresDeliveryBatches(db: Db): Pick<DeliveryRepository, 'finis
     async finishMany(workspaceId, owner, all) {
       const items = all.filter((i) => isId(i.id));
       if (items.length === 0) return all.map(() => false);
-      // A broadcast's unpersonalised content is one object for every recipient: encoded once.
-      const encoded = new Map<object, string>();
+      // A broadcast's unpersonalised content is one object for every recipient: encoded, sent and parsed once,
+      // and referred to by its (1-based) place in the list of distinct contents.
+      const contents: string[] = [];
+      const places = new Map<object, number>();
       const contentOf = (content: object) => {
-        let json = encoded.get(content);
-        if (json === undefined) {
-          json = JSON.stringify(encodeContent(content));
-          encoded.set(content, json);
+        let place = places.get(content);
+        if (place === undefined) {
+          place = contents.push(JSON.stringify(encodeContent(content)));
+          places.set(content, place);
         }
-        return json;
+        return place;
       };
       const { rows } = await db.query<{ id: unknown }>(FINISH_MANY, [
         workspaceId,
@@ -74,10 +77,12 @@ export function postgresDeliveryBatches(db: Db): Pick<DeliveryRepository, 'finis
         items.map((i) => i.outcome.status),
         items.map((i) => i.outcome.providerMessageId),
         items.map((i) => i.outcome.error),
-        items.map(() => nanoid()),
-        items.map((i) => contentOf(i.outcome.content ?? {})),
+        items.map(() => timeOrderedId()),
+        items.map((i) => contentOf(i.outcome.content ?? NO_CONTENT)),
         items.map((i) => i.outcome.at),
+        contents,
       ]);
+
       return matched(all, rows);
     },
 
