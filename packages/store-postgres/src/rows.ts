@@ -151,6 +151,19 @@ export const toBroadcast = (r: Row): Broadcast => ({
 
 export const LANE = { priority: 0, bulk: 1 } as const;
 
+/**
+ * A delivery row as the JSON of a {@link Delivery}, built by the server (what {@link toDelivery} makes of a row):
+ * a claim's thousand rows then arrive as one document for \`JSON.parse\` instead of a thousand rows of text fields.
+ */
+export const deliveryJson = (t: string) => `json_build_object(
+  'id', ${t}.id::text, 'workspaceId', ${t}.workspace_id, 'broadcastId', ${t}.broadcast_id,
+  'messageId', ${t}.message_id, 'contactId', ${t}.contact_id, 'transport', ${t}.transport,
+  'senderId', ${t}.sender_id, 'address', ${t}.address,
+  'lane', CASE WHEN ${t}.lane = ${LANE.priority} THEN 'priority' ELSE 'bulk' END,
+  'purpose', ${t}.purpose, 'inReplyTo', ${t}.in_reply_to, 'attempts', ${t}.attempts, 'notBefore', ${t}.not_before,
+  'slotAt', ${t}.slot_at, 'useTemplate', ${t}.use_template, 'leaseOwner', ${t}.lease_owner,
+  'leaseUntil', ${t}.lease_until, 'lastError', ${t}.last_error, 'createdAt', ${t}.created_at)`;
+
 export const toDelivery = (r: Row): Delivery => ({
   id: String(r.id),
   workspaceId: str(r.workspace_id),

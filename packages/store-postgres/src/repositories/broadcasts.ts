@@ -110,7 +110,7 @@ export function postgresBroadcasts(db: Db): BroadcastRepository {
         // The row lock makes chunks of one broadcast take turns; the cursor is saved before it is released.
         const row = await lockBroadcast(q, workspaceId, broadcastId);
         if (row?.status !== 'sending') return null;
-        if (row.fanout.done) return { inserted: 0, nextCursor: null };
+        if (row.fanout.done) return { inserted: 0, nextCursor: null, before: row.fanout.total };
         const { inserted, nextCursor } = await fanOutChunk(q, row, options);
         await q.query(
           `UPDATE broadcasts SET fanout_cursor = $3, fanout_done = $4, fanout_total = fanout_total + $5,

@@ -1,7 +1,7 @@
-import type { DeliveryRepository } from '@tidings/core';
+import type { Delivery, DeliveryRepository } from '@tidings/core';
 import { nanoid } from 'nanoid';
 import type { Db } from '../db/queryable.js';
-import { encodeContent, LANE, type Row, toDelivery } from '../rows.js';
+import { deliveryJson, encodeContent, LANE, type Row, toDelivery } from '../rows.js';
 import { postgresDeliveryBatches } from './delivery-batches.js';
 
 /**
@@ -47,11 +47,14 @@ const CLAIM = `WITH dropped AS (
   WHERE d.workspace_id = $1 AND d.lane = 1 AND d.due_at <= $2 AND ${free('$2')} AND ${notHeld('$6', '$7')}
   ORDER BY d.due_at, d.id LIMIT ($3 - (SELECT count(*) FROM priority))
   FOR UPDATE OF d SKIP LOCKED
+), claimed AS (
+  UPDATE deliveries d SET lease_owner = $4, lease_until = $2::float8 + $5::float8
+  WHERE d.id IN (SELECT id FROM priority UNION ALL SELECT id FROM bulk)
+  RETURNING d.*
 )
-UPDATE deliveries SET lease_owner = $4, lease_until = $2::float8 + $5::float8
-
-WHERE id IN (SELECT id FROM priority UNION ALL SELECT id FROM bulk)
-RETURNING *`;
+-- Priority lane first, then by due time (UPDATE … RETURNING keeps no order).
+SELECT COALESCE(json_agg(${deliveryJson('d')} ORDER BY d.lane, d.not_before, d.id), '[]') AS deliveries
+FROM claimed d`;
 
 // The delivery leaves the outbox and its outcome enters the conversation in one statement.
 const FINISH = `WITH done AS (
@@ -101,7 +104,7 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
     },
 
     async claim(workspaceId, { owner, limit, now, leaseMs }) {
-      const { rows } = await db.query<Row>(CLAIM, [
+      const { rows } = await db.query<{ deliveries: Delivery[] }>(CLAIM, [
         workspaceId,
         now,
         limit,
@@ -109,11 +112,7 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
         leaseMs,
         ...(await holds(db, workspaceId)),
       ]);
-      // UPDATE … RETURNING does not keep the CTE's order.
-      return rows.map(toDelivery).sort((a, b) => {
-        if (a.lane !== b.lane) return a.lane === 'priority' ? -1 : 1;
-        return a.notBefore - b.notBefore || Number(a.id) - Number(b.id);
-      });
+      return rows[0]?.deliveries ?? [];
     },
 
     async retry(workspaceId, id, owner, r) {
