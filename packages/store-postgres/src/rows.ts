@@ -58,6 +58,18 @@ export const toContact = (r: Row): Contact => ({
   ...(r.assignee ? { assignee: str(r.assignee) } : {}),
 });
 
+/**
+ * A contact row as the JSON of a {@link Contact}, built by the server (what {@link toContact} makes of a row): for
+ * reading many contacts at once as one document.
+ */
+export const contactJson = (t: string) => `(jsonb_build_object(
+  'id', ${t}.id, 'workspaceId', ${t}.workspace_id, 'transport', ${t}.transport, 'address', ${t}.address,
+  'phone', ${t}.phone, 'name', ${t}.name, 'locale', ${t}.locale, 'senderId', ${t}.sender_id, 'state', ${t}.state,
+  'blockedAt', ${t}.blocked_at, 'blockedReason', ${t}.blocked_reason,
+  'attributes', COALESCE(${t}.attributes, '{}'::jsonb), 'tags', COALESCE(to_jsonb(${t}.tags), '[]'::jsonb),
+  'createdAt', ${t}.created_at, 'updatedAt', ${t}.updated_at, 'lastInboundAt', ${t}.last_inbound_at)
+  || CASE WHEN ${t}.assignee IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('assignee', ${t}.assignee) END)`;
+
 export const toChannel = (r: Row): Channel => ({
   id: str(r.id),
   workspaceId: str(r.workspace_id),
