@@ -8,9 +8,6 @@ import {
 import { nanoid } from 'nanoid';
 import type { Db, Queryable } from '../db/queryable.js';
 import { contactJson, type Row, toContact } from '../rows.js';
-
-const SEPARATOR = '\u001f';
-
 import { eraseContact } from './erase.js';
 
 /** Between the ids of a batch sent as one string (no generated id holds it). */
