@@ -58,17 +58,9 @@ export const toContact = (r: Row): Contact => ({
   ...(r.assignee ? { assignee: str(r.assignee) } : {}),
 });
 
-/**
- * A contact row as the JSON of a {@link Contact}, built by the server (what {@link toContact} makes of a row): for
- * reading many contacts at once as one document.
- */
-export const contactJson = (t: string) => `(jsonb_build_object(
-  'id', ${t}.id, 'workspaceId', ${t}.workspace_id, 'transport', ${t}.transport, 'address', ${t}.address,
-  'phone', ${t}.phone, 'name', ${t}.name, 'locale', ${t}.locale, 'senderId', ${t}.sender_id, 'state', ${t}.state,
-  'blockedAt', ${t}.blocked_at, 'blockedReason', ${t}.blocked_reason,
-  'attributes', COALESCE(${t}.attributes, '{}'::jsonb), 'tags', COALESCE(to_jsonb(${t}.tags), '[]'::jsonb),
-  'createdAt', ${t}.created_at, 'updatedAt', ${t}.updated_at, 'lastInboundAt', ${t}.last_inbound_at)
-  || CASE WHEN ${t}.assignee IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('assignee', ${t}.assignee) END)`;
+/** The columns {@link toContact} reads (not the inbox's). */
+export const CONTACT_COLUMNS = `id, workspace_id, transport, address, phone, name, locale, sender_id, state, blocked_at,
+  blocked_reason, attributes, tags, created_at, updated_at, last_inbound_at, assignee`;
 
 export const toChannel = (r: Row): Channel => ({
   id: str(r.id),
@@ -162,19 +154,6 @@ export const toBroadcast = (r: Row): Broadcast => ({
 });
 
 export const LANE = { priority: 0, bulk: 1 } as const;
-
-/**
- * A delivery row as the JSON of a {@link Delivery}, built by the server (what {@link toDelivery} makes of a row):
- * a claim's thousand rows then arrive as one document for \`JSON.parse\` instead of a thousand rows of text fields.
- */
-export const deliveryJson = (t: string) => `json_build_object(
-  'id', ${t}.id::text, 'workspaceId', ${t}.workspace_id, 'broadcastId', ${t}.broadcast_id,
-  'messageId', ${t}.message_id, 'contactId', ${t}.contact_id, 'transport', ${t}.transport,
-  'senderId', ${t}.sender_id, 'address', ${t}.address,
-  'lane', CASE WHEN ${t}.lane = ${LANE.priority} THEN 'priority' ELSE 'bulk' END,
-  'purpose', ${t}.purpose, 'inReplyTo', ${t}.in_reply_to, 'attempts', ${t}.attempts, 'notBefore', ${t}.not_before,
-  'slotAt', ${t}.slot_at, 'useTemplate', ${t}.use_template, 'leaseOwner', ${t}.lease_owner,
-  'leaseUntil', ${t}.lease_until, 'lastError', ${t}.last_error, 'createdAt', ${t}.created_at)`;
 
 export const toDelivery = (r: Row): Delivery => ({
   id: String(r.id),

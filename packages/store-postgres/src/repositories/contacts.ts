@@ -7,7 +7,7 @@ import {
 } from '@tidings/core';
 import { nanoid } from 'nanoid';
 import type { Db, Queryable } from '../db/queryable.js';
-import { contactJson, type Row, toContact } from '../rows.js';
+import { CONTACT_COLUMNS, type Row, toContact } from '../rows.js';
 import { eraseContact } from './erase.js';
 
 /** Between the ids of a batch sent as one string (no generated id holds it). */
@@ -82,16 +82,15 @@ export function postgresContacts(db: Db): ContactRepository {
 
     async getMany(workspaceId, ids) {
       if (ids.length === 0) return [];
-      // One document for the lot (a dispatcher's batch reads a thousand); the ids as one string unless one holds
-      // the separator. Either way the list becomes a constant array: the primary key finds the rows.
+      // The ids as one string unless one holds the separator (a dispatcher's batch reads a thousand): either way
+      // the list becomes a constant array, and the primary key finds the rows.
       const joined = ids.some((id) => id.includes(SEPARATOR)) ? null : ids.join(SEPARATOR);
-      const { rows } = await db.query<{ contacts: Contact[] }>(
-        `SELECT COALESCE(jsonb_agg(${contactJson('c')}), '[]') AS contacts FROM contacts c
-         WHERE c.workspace_id = $1
-           AND c.id = ANY(COALESCE(string_to_array($2::text, chr(31)), $3::text[]))`,
+      const { rows } = await db.query<Row>(
+        `SELECT ${CONTACT_COLUMNS} FROM contacts
+         WHERE workspace_id = $1 AND id = ANY(COALESCE(string_to_array($2::text, chr(31)), $3::text[]))`,
         [workspaceId, joined, joined === null ? ids : null],
       );
-      return rows[0]?.contacts ?? [];
+      return rows.map(toContact);
     },
 
     async findByAddress(workspaceId, transport, address) {

@@ -1,7 +1,7 @@
-import type { Delivery, DeliveryRepository } from '@tidings/core';
+import type { DeliveryRepository } from '@tidings/core';
 import { nanoid } from 'nanoid';
 import type { Db } from '../db/queryable.js';
-import { deliveryJson, encodeContent, LANE, type Row, toDelivery } from '../rows.js';
+import { encodeContent, LANE, type Row, toDelivery } from '../rows.js';
 import { postgresDeliveryBatches } from './delivery-batches.js';
 
 /**
@@ -53,8 +53,7 @@ const CLAIM = `WITH dropped AS (
   RETURNING d.*
 )
 -- Priority lane first, then by due time (UPDATE … RETURNING keeps no order).
-SELECT COALESCE(json_agg(${deliveryJson('d')} ORDER BY d.lane, d.not_before, d.id), '[]') AS deliveries
-FROM claimed d`;
+SELECT * FROM claimed d ORDER BY d.lane, d.not_before, d.id`;
 
 // The delivery leaves the outbox and its outcome enters the conversation in one statement.
 const FINISH = `WITH done AS (
@@ -104,7 +103,7 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
     },
 
     async claim(workspaceId, { owner, limit, now, leaseMs }) {
-      const { rows } = await db.query<{ deliveries: Delivery[] }>(CLAIM, [
+      const { rows } = await db.query<Row>(CLAIM, [
         workspaceId,
         now,
         limit,
@@ -112,7 +111,7 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
         leaseMs,
         ...(await holds(db, workspaceId)),
       ]);
-      return rows[0]?.deliveries ?? [];
+      return rows.map(toDelivery);
     },
 
     async retry(workspaceId, id, owner, r) {
