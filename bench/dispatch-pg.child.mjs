@@ -14,7 +14,11 @@ const tidings = createTidings({
   transports: [sandbox],
   logger: silentLogger,
   pacing: { sandbox: { perSenderPerSecond: 1_000_000, perRecipientGapMs: 1000 } },
-  dispatch: { batchSize: Number(batch), concurrency: 2 * Number(batch), pollMs: 20 },
+  dispatch: {
+    batchSize: Number(batch),
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 2) * Number(batch),
+    pollMs: 20,
+  },
 });
 const report = () => process.stdout.write(`${JSON.stringify({ sent: sandbox.sentCount })}\n`);
 process.stdout.write('{"ready":true}\n');

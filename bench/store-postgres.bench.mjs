@@ -2,12 +2,18 @@
 // the same table shape, on a PostgreSQL server (DATABASE_URL) and on embedded PGlite; the broadcast then sent through
 // the whole dispatcher (1 and 2 worker processes on the server, in process on PGlite), with claim latency before and
 // after it. Sizes: BENCH_PG_ROWS (default 1,000,000), BENCH_PGLITE_ROWS (default 200,000).
+// Right after the dispatch, in the same run and on the same server, pg-boss 10 and graphile-worker 0.17 do no-op jobs
+// at their best documented settings (peers-pg.mjs: options and the doc pages they come from), BENCH_PEERS_RUNS runs
+// (default 3) of BENCH_PEERS_JOBS jobs (default 100,000) each, and the dispatch rates are reported as ratios to
+// their medians. peers-pg.bench.mjs has the peers' reference figures at other settings.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
 import { createTidings, sandboxTransport, silentLogger, systemClock } from '@tidings/core';
 import { postgresStore } from '@tidings/store-postgres';
 import pg from 'pg';
+import { measureGraphileWorker, measurePgBoss } from './peers-pg.mjs';
+import { median } from './stats.mjs';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const serverRows = Number(process.env.BENCH_PG_ROWS ?? 1_000_000);
@@ -248,8 +254,55 @@ async function measure(label, store, db, count, server) {
       unit: 'deliveries/s',
       ratioToOneWorker: Number((two.rate / one.rate).toFixed(2)),
     });
+    figures.push(...(await besidePeers(one.rate, two.rate)));
   }
   return figures;
+}
+
+const peerJobs = Number(process.env.BENCH_PEERS_JOBS ?? 100_000);
+const peerRuns = Number(process.env.BENCH_PEERS_RUNS ?? 3);
+
+/** The peers on the same server right after Tidings' dispatch, and Tidings' rates as ratios to theirs. */
+async function besidePeers(oneWorker, twoWorkers) {
+  const boss = [];
+  const worker = [];
+  for (let i = 0; i < peerRuns; i++) {
+    boss.push((await measurePgBoss({ jobs: peerJobs, batchSize: 1000, loops: 4 })).rate);
+    worker.push((await measureGraphileWorker({ jobs: peerJobs, batching: true })).rate);
+  }
+  const bossRate = median(boss);
+  const workerRate = median(worker);
+  const n = peerJobs.toLocaleString('en');
+  return [
+    {
+      figure: `pg-boss 10 in the same run: ${n} no-op jobs, 1 process, batchSize 1,000 × 4 work() loops, polling 0.5 s`,
+      median: Math.round(bossRate),
+      runs: boss,
+      unit: 'jobs/s',
+    },
+    {
+      figure: `graphile-worker 0.17 in the same run: ${n} no-op jobs, 1 process, concurrency 24, localQueue 500, completeJobBatchDelay 0`,
+      median: Math.round(workerRate),
+      runs: worker,
+      unit: 'jobs/s',
+    },
+    {
+      figure: 'Tidings dispatch (1 worker process) beside the peers (1 process each), same run, same server',
+      tidings: Math.round(oneWorker),
+      ratioToPgBoss: Number((oneWorker / bossRate).toFixed(2)),
+      ratioToGraphileWorker: Number((oneWorker / workerRate).toFixed(2)),
+      target: 'at least 3× pg-boss and 1.5× graphile-worker',
+      unit: 'ratio',
+    },
+    {
+      figure:
+        'Tidings dispatch with 2 worker processes beside the peers (1 process each), same run, same server',
+      tidings: Math.round(twoWorkers),
+      ratioToPgBoss: Number((twoWorkers / bossRate).toFixed(2)),
+      ratioToGraphileWorker: Number((twoWorkers / workerRate).toFixed(2)),
+      unit: 'ratio',
+    },
+  ];
 }
 
 export async function run() {

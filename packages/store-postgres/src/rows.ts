@@ -58,6 +58,10 @@ export const toContact = (r: Row): Contact => ({
   ...(r.assignee ? { assignee: str(r.assignee) } : {}),
 });
 
+/** The columns {@link toContact} reads (not the inbox's). */
+export const CONTACT_COLUMNS = `id, workspace_id, transport, address, phone, name, locale, sender_id, state, blocked_at,
+  blocked_reason, attributes, tags, created_at, updated_at, last_inbound_at, assignee`;
+
 export const toChannel = (r: Row): Channel => ({
   id: str(r.id),
   workspaceId: str(r.workspace_id),

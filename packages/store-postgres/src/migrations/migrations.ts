@@ -5,6 +5,7 @@ import { rulesAndForwards } from './003-rules-and-forwards.js';
 import { pacingJustMissed } from './004-pacing-just-missed.js';
 import { dispatchBatches } from './005-dispatch-batches.js';
 import { inbox } from './006-inbox.js';
+import { claimsInPlace } from './007-claims-in-place.js';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'pacing: just missed', sql: pacingJustMissed },
   { version: 5, name: 'dispatch batches', sql: dispatchBatches },
   { version: 6, name: 'inbox', sql: inbox },
+  { version: 7, name: 'claims in place', sql: claimsInPlace },
 ];
 
 /**

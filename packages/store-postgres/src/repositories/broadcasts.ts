@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import type { Db, Queryable } from '../db/queryable.js';
 import { encodeContent, type Row, toBroadcast, toContact } from '../rows.js';
 import { audienceCondition, audienceParams } from './audience-filter.js';
-import { fanOutChunk } from './fan-out.js';
+import { fanOutChunk, outgrewStatistics } from './fan-out.js';
 
 const WRITE = `UPDATE broadcasts SET name = $3, status = $4, content = $5, audience = $6, scheduled_at = $7,
   tracking = $8, reference_id = $9, spread_ms = $10, fanout_cursor = $11, fanout_done = $12, fanout_total = $13,
@@ -105,12 +105,12 @@ export function postgresBroadcasts(db: Db): BroadcastRepository {
       return rows.map(toBroadcast);
     },
 
-    fanOut: (workspaceId, broadcastId, options) =>
-      db.tx(async (q) => {
+    async fanOut(workspaceId, broadcastId, options) {
+      const chunk = await db.tx(async (q) => {
         // The row lock makes chunks of one broadcast take turns; the cursor is saved before it is released.
         const row = await lockBroadcast(q, workspaceId, broadcastId);
         if (row?.status !== 'sending') return null;
-        if (row.fanout.done) return { inserted: 0, nextCursor: null };
+        if (row.fanout.done) return { inserted: 0, nextCursor: null, before: row.fanout.total };
         const { inserted, nextCursor } = await fanOutChunk(q, row, options);
         await q.query(
           `UPDATE broadcasts SET fanout_cursor = $3, fanout_done = $4, fanout_total = fanout_total + $5,
@@ -126,8 +126,14 @@ export function postgresBroadcasts(db: Db): BroadcastRepository {
             options.now,
           ],
         );
-        return { inserted, nextCursor };
-      }),
+        return { inserted, nextCursor, before: row.fanout.total };
+      });
+      if (chunk === null) return null;
+      if (outgrewStatistics(chunk.before, chunk.inserted, chunk.nextCursor === null)) {
+        await db.query('ANALYZE deliveries');
+      }
+      return { inserted: chunk.inserted, nextCursor: chunk.nextCursor };
+    },
 
     async nextFanOutAt(workspaceId) {
       const { rows } = await db.query<{ at: number | null }>(

@@ -25,25 +25,35 @@ async function holds(db: Db, workspaceId: string): Promise<[string[], string[]]>
   return [rows[0]?.broadcasts ?? [], rows[0]?.senders ?? []];
 }
 
-// due_at is not_before while waiting and lease_until while leased: one index finds both kinds of claimable rows.
+/** Not leased, or its lease ran out (its worker died). */
+const free = (now: string) => `(d.lease_until IS NULL OR d.lease_until <= ${now})`;
+
+// A claim writes only the lease columns, which no index holds: the row is updated in place on its page (a HOT
+// update) and no index gains an entry. (Moving due_at to the lease's end, as migration 1 did, added an entry to
+// every index of the outbox for every claimed row.) The rows in flight stay at the front of the claim index and
+// are read past: a worker's batches, far fewer than the dead entries a moving due_at left behind.
 const CLAIM = `WITH dropped AS (
   -- Leases of a cancelled broadcast's deliveries that ran out (their worker died): nobody will finish them.
   DELETE FROM deliveries d USING broadcasts b
   WHERE b.workspace_id = $1 AND b.status = 'cancelled' AND d.broadcast_id = b.id AND d.due_at <= $2
+    AND ${free('$2')}
 ), priority AS (
   SELECT d.id FROM deliveries d
-  WHERE d.workspace_id = $1 AND d.lane = 0 AND d.due_at <= $2 AND ${notHeld('$6', '$7')}
+  WHERE d.workspace_id = $1 AND d.lane = 0 AND d.due_at <= $2 AND ${free('$2')} AND ${notHeld('$6', '$7')}
   ORDER BY d.due_at, d.id LIMIT $3
   FOR UPDATE OF d SKIP LOCKED
 ), bulk AS (
   SELECT d.id FROM deliveries d
-  WHERE d.workspace_id = $1 AND d.lane = 1 AND d.due_at <= $2 AND ${notHeld('$6', '$7')}
+  WHERE d.workspace_id = $1 AND d.lane = 1 AND d.due_at <= $2 AND ${free('$2')} AND ${notHeld('$6', '$7')}
   ORDER BY d.due_at, d.id LIMIT ($3 - (SELECT count(*) FROM priority))
   FOR UPDATE OF d SKIP LOCKED
+), claimed AS (
+  UPDATE deliveries d SET lease_owner = $4, lease_until = $2::float8 + $5::float8
+  WHERE d.id IN (SELECT id FROM priority UNION ALL SELECT id FROM bulk)
+  RETURNING d.*
 )
-UPDATE deliveries SET lease_owner = $4, lease_until = $2::float8 + $5::float8, due_at = $2::float8 + $5::float8
-WHERE id IN (SELECT id FROM priority UNION ALL SELECT id FROM bulk)
-RETURNING *`;
+-- Priority lane first, then by due time (UPDATE … RETURNING keeps no order).
+SELECT * FROM claimed d ORDER BY d.lane, d.not_before, d.id`;
 
 // The delivery leaves the outbox and its outcome enters the conversation in one statement.
 const FINISH = `WITH done AS (
@@ -101,11 +111,7 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
         leaseMs,
         ...(await holds(db, workspaceId)),
       ]);
-      // UPDATE … RETURNING does not keep the CTE's order.
-      return rows.map(toDelivery).sort((a, b) => {
-        if (a.lane !== b.lane) return a.lane === 'priority' ? -1 : 1;
-        return a.notBefore - b.notBefore || Number(a.id) - Number(b.id);
-      });
+      return rows.map(toDelivery);
     },
 
     async retry(workspaceId, id, owner, r) {
@@ -160,14 +166,27 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
     },
 
     async nextDueAt(workspaceId) {
+      // The first row not in flight, per lane; then the first lease to run out. A leased row was due when it was
+      // claimed, and its lease ends after that, so only leases of rows due before the first free row can end
+      // sooner than it: the second part reads just that range of the claim index.
       const { rows } = await db.query<{ at: number | null }>(
-        `SELECT min(at) AS at FROM (
-           (SELECT d.due_at AS at FROM deliveries d WHERE d.workspace_id = $1 AND d.lane = 0 AND ${notHeld('$2', '$3')}
-            ORDER BY d.due_at LIMIT 1)
-           UNION ALL
-           (SELECT d.due_at AS at FROM deliveries d WHERE d.workspace_id = $1 AND d.lane = 1 AND ${notHeld('$2', '$3')}
-            ORDER BY d.due_at LIMIT 1)
-         ) due`,
+        `WITH waiting AS (
+           SELECT min(at) AS at FROM (
+             (SELECT d.due_at AS at FROM deliveries d WHERE d.workspace_id = $1 AND d.lane = 0
+                AND ${free('d.due_at')} AND ${notHeld('$2', '$3')}
+              ORDER BY d.due_at LIMIT 1)
+             UNION ALL
+             (SELECT d.due_at AS at FROM deliveries d WHERE d.workspace_id = $1 AND d.lane = 1
+                AND ${free('d.due_at')} AND ${notHeld('$2', '$3')}
+              ORDER BY d.due_at LIMIT 1)
+           ) due
+         )
+         SELECT LEAST((SELECT at FROM waiting), (
+           SELECT min(d.lease_until) FROM deliveries d
+           WHERE d.workspace_id = $1 AND d.lane IN (0, 1) AND d.lease_until > d.due_at
+             AND d.due_at < COALESCE((SELECT at FROM waiting), 'Infinity'::float8) AND ${notHeld('$2', '$3')}
+         )) AS at`,
+
         [workspaceId, ...(await holds(db, workspaceId))],
       );
       const at = rows[0]?.at;

@@ -65,6 +65,10 @@ export function pacing(
       if (held) return next(job);
 
       const near = waitFor !== null && delivery.lane === 'bulk' && intervalMs < 1 ? nearMs : 0;
+      // The time the slot is asked for, not the claim's: a batch reaches this point some milliseconds after its
+      // claim (later still behind other batches), and measured from the claim's time a slot free right now would
+      // look further ahead than bulk traffic may book, and the delivery would be put off for nothing.
+      const now = clock ? Math.max(job.now, clock.now()) : job.now;
       const slot = await viaGate(job.batch, gate, {
         workspaceId: job.contact.workspaceId,
         request: {
@@ -72,7 +76,7 @@ export function pacing(
           senderIntervalMs: intervalMs,
           recipientKey: `${job.transport.name}:${job.contact.id}`,
           recipientGapMs: limits.perRecipientGapMs,
-          now: job.now,
+          now,
           // Bulk traffic takes a slot only when it is free now and is sent at once, so the limit holds on actual
           // send times even when timers fire late; it never books ahead, so a reply gets the very next slot. A
           // reply (rare) may book ahead and hold its slot.
@@ -81,12 +85,11 @@ export function pacing(
         },
       });
       if (!slot.reserved) return { kind: 'defer', notBefore: slot.at, slotAt: null, reason: waitingForSlot };
-      if (slot.at > job.now && near > 0 && waitFor) {
+      if (slot.at > now && near > 0 && waitFor) {
         await (job.batch ? job.batch.sleep(waitFor(slot.at)) : waitFor(slot.at));
-        return next({ ...job, now: Math.max(job.now, clock!.now()) });
+        return next({ ...job, now: Math.max(now, clock!.now()) });
       }
-      if (slot.at > job.now)
-        return { kind: 'defer', notBefore: slot.at, slotAt: slot.at, reason: 'sender rate' };
+      if (slot.at > now) return { kind: 'defer', notBefore: slot.at, slotAt: slot.at, reason: 'sender rate' };
       return next(job);
     },
   };
