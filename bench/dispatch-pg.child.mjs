@@ -1,6 +1,6 @@
 // One worker process of the PostgreSQL dispatch benchmark: a Tidings on the shared database that only dispatches,
 // through the whole chain (claim → pacing reservations → zero-latency sandbox → mark sent), pacing limits set high.
-// Starts sending on a "go" line on stdin; reports its send count every 100 ms as a JSON line.
+// Starts sending on a "go" line on stdin; reports its send count and resident memory every 100 ms as a JSON line.
 import { createInterface } from 'node:readline';
 import { createTidings, sandboxTransport, silentLogger } from '@tidings/core';
 import { postgresStore } from '@tidings/store-postgres';
@@ -20,7 +20,8 @@ const tidings = createTidings({
     pollMs: 20,
   },
 });
-const report = () => process.stdout.write(`${JSON.stringify({ sent: sandbox.sentCount })}\n`);
+const report = () =>
+  process.stdout.write(`${JSON.stringify({ sent: sandbox.sentCount, rss: process.memoryUsage.rss() })}\n`);
 process.stdout.write('{"ready":true}\n');
 createInterface({ input: process.stdin }).on('line', async (line) => {
   if (line === 'go') {

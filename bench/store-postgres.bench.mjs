@@ -119,13 +119,14 @@ function startWorker(connectionString, schema, batch) {
     [new URL('dispatch-pg.child.mjs', import.meta.url).pathname, connectionString, schema, String(batch)],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const worker = { child, sent: 0, ready: null };
+  const worker = { child, sent: 0, peakRss: 0, ready: null };
   worker.ready = new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       const event = JSON.parse(line);
       if (event.ready) resolve();
       if (event.sent !== undefined) worker.sent = event.sent;
+      if (event.rss !== undefined) worker.peakRss = Math.max(worker.peakRss, event.rss);
     });
   });
   return worker;
@@ -158,7 +159,8 @@ async function dispatchThroughput(store, connectionString, schema, broadcastId, 
   await Promise.all(running.map((w) => new Promise((r) => w.child.once('exit', r))));
   const sent = running.reduce((n, w) => n + w.sent, 0);
   if (sent < due) throw new Error(`sent ${sent} of ${due}`);
-  return { rate: due / seconds, seconds, duplicates: sent - due };
+  const peakRssMB = Math.round(Math.max(...running.map((w) => w.peakRss)) / 2 ** 20);
+  return { rate: due / seconds, seconds, duplicates: sent - due, peakRssMB };
 }
 
 /** The same in this process (PGlite runs embedded: one worker). */
@@ -224,6 +226,8 @@ async function measure(label, store, db, count, server) {
       median: Math.round(one.rate),
       seconds: Number(one.seconds.toFixed(1)),
       duplicates: one.duplicates,
+      // The worker process's peak resident memory over the whole broadcast: recipients are streamed (issue 4).
+      ...(server ? { workerPeakRssMB: one.peakRssMB } : {}),
       unit: 'deliveries/s',
       ...(server ? { target: 15_000, ratioToTarget: Number((one.rate / 15_000).toFixed(2)) } : {}),
     },
