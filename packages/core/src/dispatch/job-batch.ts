@@ -109,12 +109,13 @@ export class JobBatch {
 }
 
 /** Calls the gate with the job's batch, or on its own when the job runs outside a batch. */
-export async function viaGate<I, O>(
-  batch: JobBatch | undefined,
-  gate: BatchGate<I, O>,
-  input: I,
-): Promise<O> {
+export function viaGate<I, O>(batch: JobBatch | undefined, gate: BatchGate<I, O>, input: I): Promise<O> {
+  // Not an async function: the batch's promise is handed on as it is (no extra promise per call).
   if (batch) return batch.call(gate, input);
+  return alone(gate, input);
+}
+
+async function alone<I, O>(gate: BatchGate<I, O>, input: I): Promise<O> {
   const [output] = await gate.run([input]);
   return output as O;
 }

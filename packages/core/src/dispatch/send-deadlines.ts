@@ -1,14 +1,19 @@
 import type { Clock, TimerHandle } from '../clock/clock.js';
 
+/** A send being watched: called once if its deadline passes first. */
+export interface Watched {
+  expire(): void;
+}
+
 interface Pending {
   deadline: number;
-  expire: () => void;
+  watched: Watched;
 }
 
 /**
  * The send timeouts of one dispatcher on one timer. Every send has the same timeout and starts no earlier than
  * the one before, so deadlines come in order: the timer waits for the oldest, and a send that answers in time is
- * only taken off a list (no timer set and cleared per send).
+ * only taken off a list (no timer set and cleared per send, no closure per send).
  */
 export class SendDeadlines {
   readonly #pending = new Map<number, Pending>();
@@ -20,15 +25,18 @@ export class SendDeadlines {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Calls `expire` unless `cancel` (returned) is called within the timeout. */
-  watch(expire: () => void): () => void {
+  /** Calls `watched.expire()` unless `done` is called with the returned id within the timeout. */
+  watch(watched: Watched): number {
     const id = ++this.#next;
     const deadline = this.clock.now() + this.timeoutMs;
-    this.#pending.set(id, { deadline, expire });
+    this.#pending.set(id, { deadline, watched });
     if (this.#timer === null) this.#arm(deadline);
-    return () => {
-      this.#pending.delete(id);
-    };
+    return id;
+  }
+
+  /** The send answered (or was given up): its deadline no longer matters. */
+  done(id: number): void {
+    this.#pending.delete(id);
   }
 
   #arm(at: number): void {
@@ -44,7 +52,7 @@ export class SendDeadlines {
         return;
       }
       this.#pending.delete(id);
-      p.expire();
+      p.watched.expire();
     }
   }
 }

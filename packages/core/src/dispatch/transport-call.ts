@@ -1,8 +1,49 @@
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
-import { SendDeadlines } from './send-deadlines.js';
-import type { SendStep } from './send-step.js';
+import type { OutboundMessage } from '../ports/transport.js';
+import { SendDeadlines, type Watched } from './send-deadlines.js';
+import type { SendJob, SendStep, StepResult } from './send-step.js';
+
+/**
+ * One call of `transport.send` and its deadline: its `signal` is made only when the transport reads it (an HTTP
+ * transport does; an in-memory one may not).
+ */
+class SendCall implements Watched {
+  #controller: AbortController | null = null;
+  #resolve: ((outcome: SendOutcome) => void) | null = null;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+
+  /** The transport's answer, or a "retry" once the deadline passed. */
+  answer(job: SendJob, message: OutboundMessage): Promise<SendOutcome> {
+    return new Promise<SendOutcome>((resolve, reject) => {
+      this.#resolve = resolve;
+      const call = this;
+      // An own, enumerable getter (as an options literal has): a transport may spread the options into a fetch.
+      const options = {
+        get signal() {
+          return call.signal;
+        },
+      };
+      job.transport.send(message, options).then(resolve, reject);
+    });
+  }
+
+  expire(): void {
+    this.#controller?.abort(new Error(`no answer within ${this.timeoutMs} ms`));
+    this.#resolve?.({
+      kind: 'retry',
+      retryAfterMs: null,
+      reason: `timeout: no answer within ${this.timeoutMs} ms`,
+    });
+  }
+}
 
 /**
  * The innermost step: one call of `transport.send`, aborted after `timeoutMs` (on the injected clock). A transport
@@ -12,7 +53,7 @@ import type { SendStep } from './send-step.js';
  */
 export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): SendStep {
   const deadlines = new SendDeadlines(clock, timeoutMs);
-  return async (job) => {
+  return async (job): Promise<StepResult> => {
     if (job.signal.aborted) {
       return {
         kind: 'sent',
@@ -20,17 +61,10 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
         content: job.content,
       };
     }
-    // Made only when the transport reads `signal` (an HTTP transport does; an in-memory one may not).
-    let controller: AbortController | null = null;
-    const options = {
-      get signal() {
-        controller ??= new AbortController();
-        return controller.signal;
-      },
-    };
-    let cancel = () => {};
+    const call = new SendCall(timeoutMs);
+    const deadline = deadlines.watch(call);
     try {
-      const message = {
+      const message: OutboundMessage = {
         sender: job.sender,
         to: job.contact.address,
         content: job.content,
@@ -38,20 +72,14 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
         messageId: job.delivery.id,
         lastInboundAt: job.contact.lastInboundAt,
       };
-      const outcome = await new Promise<SendOutcome>((resolve, reject) => {
-        cancel = deadlines.watch(() => {
-          controller?.abort(new Error(`no answer within ${timeoutMs} ms`));
-          resolve({ kind: 'retry', retryAfterMs: null, reason: `timeout: no answer within ${timeoutMs} ms` });
-        });
-        job.transport.send(message, options).then(resolve, reject);
-      });
+      const outcome = await call.answer(job, message);
       return { kind: 'sent', outcome, content: job.content };
     } catch (error) {
       logger.warn(`transport "${job.transport.name}" threw instead of returning an outcome`, { error });
       const reason = error instanceof Error ? error.message : String(error);
       return { kind: 'sent', outcome: { kind: 'retry', retryAfterMs: null, reason }, content: job.content };
     } finally {
-      cancel();
+      deadlines.done(deadline);
     }
   };
 }
