@@ -219,29 +219,11 @@ export class Dispatcher {
   async #deliverBatch(deliveries: Delivery[]): Promise<void> {
     const { store, workspaceId } = this.ctx;
     const ids = [...new Set(deliveries.map((d) => d.contactId))];
-    const contacts = new Map<string, Contact>();
-    for (const c of await store.contacts.getMany(workspaceId, ids)) contacts.set(c.id, c);
+    const contacts = contactsInOrder(deliveries, ids, await store.contacts.getMany(workspaceId, ids));
     const batch = new JobBatch(deliveries.length);
     const jobs: Promise<void>[] = new Array(deliveries.length);
-    for (let i = 0; i < deliveries.length; i++) {
-      const delivery = deliveries[i]!;
-      jobs[i] = this.#deliverOne(delivery, contacts.get(delivery.contactId) ?? null, batch);
-    }
+    for (let i = 0; i < deliveries.length; i++) jobs[i] = this.#deliver(deliveries[i]!, contacts[i]!, batch);
     await Promise.all(jobs);
-  }
-
-  /** One delivery of a batch; never rejects (a failure is logged, and the lease runs out). */
-  async #deliverOne(delivery: Delivery, contact: Contact | null, batch: JobBatch): Promise<void> {
-    try {
-      await this.#deliver(delivery, contact, batch);
-    } catch (error) {
-      this.ctx.logger.error('a delivery failed unexpectedly; its lease will run out', {
-        error,
-        id: delivery.id,
-      });
-    } finally {
-      batch.end();
-    }
   }
 
   async #reportProgress(eager: boolean): Promise<void> {
@@ -274,31 +256,45 @@ export class Dispatcher {
     }, delayMs);
   }
 
+  /**
+   * One delivery of a batch: the chain, then its outcome written with the batch's. Never rejects: a failure is
+   * logged, and the lease runs out. Hot path: with the broadcast cached, the job and the disposition of an
+   * accepted send are made without awaiting (each await of an already known value still costs a promise and a
+   * microtask turn).
+   */
   async #deliver(delivery: Delivery, contact: Contact | null, batch: JobBatch): Promise<void> {
-    // Hot path: with the broadcast cached, the job and the disposition of an accepted send are made without
-    // awaiting (each await of an already known value still costs a promise and a microtask turn).
-    const ready = this.#job(delivery, contact, batch);
-    const job = ready instanceof Promise ? await ready : ready;
-    let disposition: Disposition | Promise<Disposition>;
-    if (typeof job === 'string') {
-      disposition = {
-        kind: 'finish',
-        finish: { status: 'skipped', error: job, providerMessageId: null, at: this.ctx.clock.now() },
-      };
-    } else {
-      disposition = dispose(this.ctx, job, await this.step(job));
-      if (disposition instanceof Promise) disposition = await disposition;
+    try {
+      const ready = this.#job(delivery, contact, batch);
+      const job = ready instanceof Promise ? await ready : ready;
+      let disposition: Disposition | Promise<Disposition>;
+      if (typeof job === 'string') {
+        disposition = {
+          kind: 'finish',
+          finish: { status: 'skipped', error: job, providerMessageId: null, at: this.ctx.clock.now() },
+        };
+      } else {
+        disposition = dispose(this.ctx, job, await this.step(job));
+        if (disposition instanceof Promise) disposition = await disposition;
+      }
+      // A killed worker writes nothing more: its lease runs out and another worker takes the delivery.
+      if (this.#dead) return;
+      if (disposition.kind === 'retry') {
+        const { kind: _, ...retry } = disposition;
+        await batch.seat(this.#retryGate, { id: delivery.id, retry }).answers;
+        return;
+      }
+      const seat = batch.seat(this.#finishGate, { id: delivery.id, outcome: disposition.finish });
+      const finished = (await seat.answers)[seat.index];
+      // A broadcast's deliveries are reported per broadcast (`#reportProgress`), not one by one.
+      if (finished && !delivery.broadcastId) await this.#progress.finished(delivery, disposition.finish);
+    } catch (error) {
+      this.ctx.logger.error('a delivery failed unexpectedly; its lease will run out', {
+        error,
+        id: delivery.id,
+      });
+    } finally {
+      batch.end();
     }
-    // A killed worker writes nothing more: its lease runs out and another worker takes the delivery.
-    if (this.#dead) return;
-    if (disposition.kind === 'retry') {
-      const { kind: _, ...retry } = disposition;
-      await batch.call(this.#retryGate, { id: delivery.id, retry });
-      return;
-    }
-    const finished = await batch.call(this.#finishGate, { id: delivery.id, outcome: disposition.finish });
-    // A broadcast's deliveries are reported per broadcast (`#reportProgress`), not one by one.
-    if (finished && !delivery.broadcastId) await this.#progress.finished(delivery, disposition.finish);
   }
 
   /**
@@ -397,6 +393,21 @@ export class Dispatcher {
       batch,
     };
   }
+}
+
+/**
+ * Each delivery's contact (null when erased), by position. A claim's contacts usually are distinct and come back
+ * in the order asked (the memory store): then no map is built.
+ */
+function contactsInOrder(deliveries: Delivery[], ids: string[], found: Contact[]): (Contact | null)[] {
+  if (ids.length === deliveries.length && found.length === ids.length) {
+    let inOrder = true;
+    for (let i = 0; i < found.length && inOrder; i++) inOrder = found[i]!.id === ids[i];
+    if (inOrder) return found;
+  }
+  const byId = new Map<string, Contact>();
+  for (const c of found) byId.set(c.id, c);
+  return deliveries.map((d) => byId.get(d.contactId) ?? null);
 }
 
 function withoutTemplate(content: Content): Content {

@@ -1,13 +1,14 @@
 import type { Clock, TimerHandle } from '../clock/clock.js';
 
-/** A send being watched: called once if its deadline passes first. */
-export interface Watched {
-  expire(): void;
-}
+/** A send being watched: `expire` is called once if its deadline passes first. Linked into the list it is on. */
+export abstract class Watched {
+  deadline = 0;
+  /** The neighbours on the deadlines' list: taking a send off is two pointer writes, no map churn per send. */
+  earlier: Watched | null = null;
+  later: Watched | null = null;
+  watched = false;
 
-interface Pending {
-  deadline: number;
-  watched: Watched;
+  abstract expire(): void;
 }
 
 /**
@@ -16,8 +17,8 @@ interface Pending {
  * only taken off a list (no timer set and cleared per send, no closure per send).
  */
 export class SendDeadlines {
-  readonly #pending = new Map<number, Pending>();
-  #next = 0;
+  #oldest: Watched | null = null;
+  #newest: Watched | null = null;
   #timer: TimerHandle | null = null;
 
   constructor(
@@ -25,18 +26,28 @@ export class SendDeadlines {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Calls `watched.expire()` unless `done` is called with the returned id within the timeout. */
-  watch(watched: Watched): number {
-    const id = ++this.#next;
-    const deadline = this.clock.now() + this.timeoutMs;
-    this.#pending.set(id, { deadline, watched });
-    if (this.#timer === null) this.#arm(deadline);
-    return id;
+  /** Calls `watched.expire()` unless `done(watched)` is called within the timeout. */
+  watch(watched: Watched): void {
+    watched.deadline = this.clock.now() + this.timeoutMs;
+    watched.earlier = this.#newest;
+    watched.later = null;
+    watched.watched = true;
+    if (this.#newest) this.#newest.later = watched;
+    else this.#oldest = watched;
+    this.#newest = watched;
+    if (this.#timer === null) this.#arm(watched.deadline);
   }
 
   /** The send answered (or was given up): its deadline no longer matters. */
-  done(id: number): void {
-    this.#pending.delete(id);
+  done(watched: Watched): void {
+    if (!watched.watched) return;
+    watched.watched = false;
+    if (watched.earlier) watched.earlier.later = watched.later;
+    else this.#oldest = watched.later;
+    if (watched.later) watched.later.earlier = watched.earlier;
+    else this.#newest = watched.earlier;
+    watched.earlier = null;
+    watched.later = null;
   }
 
   #arm(at: number): void {
@@ -46,13 +57,13 @@ export class SendDeadlines {
   #fire(): void {
     this.#timer = null;
     const now = this.clock.now();
-    for (const [id, p] of this.#pending) {
-      if (p.deadline > now) {
-        this.#arm(p.deadline);
+    for (let oldest = this.#oldest; oldest; oldest = this.#oldest) {
+      if (oldest.deadline > now) {
+        this.#arm(oldest.deadline);
         return;
       }
-      this.#pending.delete(id);
-      p.watched.expire();
+      this.done(oldest);
+      oldest.expire();
     }
   }
 }

@@ -2,18 +2,20 @@ import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
 import type { OutboundMessage } from '../ports/transport.js';
-import { SendDeadlines, type Watched } from './send-deadlines.js';
+import { SendDeadlines, Watched } from './send-deadlines.js';
 import type { SendJob, SendStep, StepResult } from './send-step.js';
 
 /**
  * One call of `transport.send` and its deadline: its `signal` is made only when the transport reads it (an HTTP
  * transport does; an in-memory one may not).
  */
-class SendCall implements Watched {
+class SendCall extends Watched {
   #controller: AbortController | null = null;
   #resolve: ((outcome: SendOutcome) => void) | null = null;
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
 
   get signal(): AbortSignal {
     this.#controller ??= new AbortController();
@@ -62,7 +64,7 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
       };
     }
     const call = new SendCall(timeoutMs);
-    const deadline = deadlines.watch(call);
+    deadlines.watch(call);
     try {
       const message: OutboundMessage = {
         sender: job.sender,
@@ -79,7 +81,7 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
       const reason = error instanceof Error ? error.message : String(error);
       return { kind: 'sent', outcome: { kind: 'retry', retryAfterMs: null, reason }, content: job.content };
     } finally {
-      deadlines.done(deadline);
+      deadlines.done(call);
     }
   };
 }

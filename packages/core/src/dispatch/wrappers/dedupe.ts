@@ -52,11 +52,17 @@ export function dedupe(store: Store): SendWrapper {
 }
 
 async function unlessSent(gate: BatchGate<Sent, boolean>, job: SendJob, next: SendStep) {
-  const sent = await viaGate(job.batch, gate, {
+  const asked: Sent = {
     workspaceId: job.contact.workspaceId,
     broadcastId: job.delivery.broadcastId!,
     contactId: job.contact.id,
-  });
+  };
+  let sent: boolean;
+  if (job.batch) {
+    // The batch's answers as they are: no promise per delivery.
+    const seat = job.batch.seat(gate, asked);
+    sent = (await seat.answers)[seat.index]!;
+  } else sent = await viaGate(undefined, gate, asked);
   if (sent) return { kind: 'skip', reason: 'duplicate: already sent by another worker' } as const;
   // Awaited rather than returned: one microtask turn less than an async function handing back a promise.
   return await next(job);

@@ -31,9 +31,17 @@ export function unpark(o: OutboxTables, holdKey: string): void {
   }
 }
 
+/** The last broadcast's counter key: a broadcast's deliveries come in long runs, and each key is a new string. */
+let lastCounter = { workspaceId: '', broadcastId: '', key: '' };
+function counterKey(workspaceId: string, broadcastId: string): string {
+  if (lastCounter.broadcastId !== broadcastId || lastCounter.workspaceId !== workspaceId)
+    lastCounter = { workspaceId, broadcastId, key: key(workspaceId, broadcastId) };
+  return lastCounter.key;
+}
+
 function countDown(o: OutboxTables, d: Delivery) {
   if (!d.broadcastId) return;
-  const k = key(d.workspaceId, d.broadcastId);
+  const k = counterKey(d.workspaceId, d.broadcastId);
   o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 1) - 1);
 }
 
@@ -65,7 +73,7 @@ export function enqueueDelivery(o: OutboxTables, delivery: NewDelivery): Deliver
   const stored = { row, version: 0 };
   o.deliveries.set(row.id, stored);
   if (row.broadcastId) {
-    const k = key(row.workspaceId, row.broadcastId);
+    const k = counterKey(row.workspaceId, row.broadcastId);
     o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 0) + 1);
   }
   schedule(o, stored);
@@ -155,10 +163,14 @@ export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
     async claim(workspaceId, { owner, limit, now, leaseMs }) {
       const queues = queuesOf(o, workspaceId);
       // Leases that ran out (a crashed worker) make their deliveries claimable again.
-      for (let top = queues.leased.peek(); top && top.at <= now; top = queues.leased.peek()) {
-        queues.leased.pop();
+      // Entries of deliveries that finished or moved on are dropped as they surface, so the lease queue holds
+      // about what is in flight, not every delivery claimed since the lease time began.
+      for (let top = queues.leased.peek(); top; top = queues.leased.peek()) {
         const stored = o.deliveries.get(top.id);
-        if (stored && stored.version === top.version) schedule(o, stored);
+        const live = stored !== undefined && stored.version === top.version;
+        if (live && top.at > now) break;
+        queues.leased.pop();
+        if (live) schedule(o, stored);
       }
       const claimed: Delivery[] = [];
       for (const heap of [queues.priority, queues.bulk]) {

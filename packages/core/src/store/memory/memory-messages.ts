@@ -11,7 +11,11 @@ export function insertMessage(
   fresh = false,
 ): Message | null {
   // `fresh`: the caller built the object just now and keeps no reference, so no defensive copy is needed.
-  const row: Message = fresh ? Object.assign(message, { id }) : copyMessage({ ...message, id });
+  const row: Message = !fresh
+    ? copyMessage({ ...message, id })
+    : (message as Message).id === id
+      ? (message as Message)
+      : Object.assign(message, { id });
 
   if (row.providerMessageId) {
     const k = key(row.workspaceId, row.transport, row.providerMessageId);
