@@ -333,7 +333,7 @@ export class Dispatcher {
     if (!contact) return 'the contact was erased';
     const transport = this.ctx.transports.get(delivery.transport);
     if (!transport) return `no transport "${delivery.transport}" in this installation`;
-    const sender = transport.senders.find((s) => s.id === delivery.senderId);
+    const sender = senderOf(transport, delivery.senderId);
     if (!sender) return `no sender "${delivery.senderId}" on ${delivery.transport}`;
     const broadcastId = delivery.broadcastId;
     if (broadcastId) {
@@ -408,6 +408,12 @@ function contactsInOrder(deliveries: Delivery[], ids: string[], found: Contact[]
   const byId = new Map<string, Contact>();
   for (const c of found) byId.set(c.id, c);
   return deliveries.map((d) => byId.get(d.contactId) ?? null);
+}
+
+/** A loop, not `find`: no closure per delivery. */
+function senderOf(transport: Transport, id: string): SenderAccount | undefined {
+  for (const s of transport.senders) if (s.id === id) return s;
+  return undefined;
 }
 
 function withoutTemplate(content: Content): Content {

@@ -45,11 +45,13 @@ function countDown(o: OutboxTables, d: Delivery) {
   o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 1) - 1);
 }
 
+export const nextDeliveryId = (o: OutboxTables): string => `d${++o.deliveryCounter}`;
+
 /** Adds a delivery to the outbox and its queue. Synchronous, so a fan-out of a million awaits nothing per row. */
 export function enqueueDelivery(o: OutboxTables, delivery: NewDelivery): Delivery {
   // Spelled out rather than spread: this runs once per recipient of every broadcast.
   const row: Delivery = {
-    id: `d${++o.deliveryCounter}`,
+    id: nextDeliveryId(o),
     workspaceId: delivery.workspaceId,
     broadcastId: delivery.broadcastId,
     messageId: delivery.messageId,
@@ -69,7 +71,11 @@ export function enqueueDelivery(o: OutboxTables, delivery: NewDelivery): Deliver
     lastError: delivery.lastError,
     createdAt: delivery.createdAt,
   };
+  return enqueueRow(o, row);
+}
 
+/** Adds a row built for the outbox (unleased, its id from `nextDeliveryId`); the caller keeps no reference to it. */
+export function enqueueRow(o: OutboxTables, row: Delivery): Delivery {
   const stored = { row, version: 0 };
   o.deliveries.set(row.id, stored);
   if (row.broadcastId) {
