@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { SendOutcome } from '../ports/send-outcome.js';
 import type { OutboundMessage } from '../ports/transport.js';
 import { SendDeadlines, Watched } from './send-deadlines.js';
-import type { SendJob, SendStep, StepResult } from './send-step.js';
+import { passOn, type SendJob, type SendStep, type StepResult } from './send-step.js';
 
 /**
  * One call of `transport.send` and its deadline: its `signal` is made only when the transport reads it (an HTTP
@@ -55,16 +55,18 @@ class SendCall extends Watched {
  */
 export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): SendStep {
   const deadlines = new SendDeadlines(clock, timeoutMs);
-  return async (job): Promise<StepResult> => {
+  // A `then` on the answer rather than an async function: a little less per send (no async frame).
+  return passOn((job) => {
     if (job.signal.aborted) {
-      return {
+      return Promise.resolve<StepResult>({
         kind: 'sent',
         outcome: { kind: 'retry', retryAfterMs: null, reason: 'worker stopped' },
         content: job.content,
-      };
+      });
     }
     const call = new SendCall(timeoutMs);
     deadlines.watch(call);
+    let answer: Promise<SendOutcome>;
     try {
       const message: OutboundMessage = {
         sender: job.sender,
@@ -74,14 +76,21 @@ export function transportCall(clock: Clock, logger: Logger, timeoutMs: number): 
         messageId: job.delivery.id,
         lastInboundAt: job.contact.lastInboundAt,
       };
-      const outcome = await call.answer(job, message);
-      return { kind: 'sent', outcome, content: job.content };
+      answer = call.answer(job, message);
     } catch (error) {
-      logger.warn(`transport "${job.transport.name}" threw instead of returning an outcome`, { error });
-      const reason = error instanceof Error ? error.message : String(error);
-      return { kind: 'sent', outcome: { kind: 'retry', retryAfterMs: null, reason }, content: job.content };
-    } finally {
-      deadlines.done(call);
+      answer = Promise.reject(error);
     }
-  };
+    return answer.then(
+      (outcome): StepResult => {
+        deadlines.done(call);
+        return { kind: 'sent', outcome, content: job.content };
+      },
+      (error: unknown): StepResult => {
+        deadlines.done(call);
+        logger.warn(`transport "${job.transport.name}" threw instead of returning an outcome`, { error });
+        const reason = error instanceof Error ? error.message : String(error);
+        return { kind: 'sent', outcome: { kind: 'retry', retryAfterMs: null, reason }, content: job.content };
+      },
+    );
+  });
 }

@@ -5,7 +5,28 @@ import { insertMessage } from './memory-messages.js';
 import { type OutboxTables, queuesOf, type StoredDelivery, schedule } from './memory-outbox-tables.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
-const copy = (d: Delivery): Delivery => ({ ...d });
+/** Spelled out rather than spread: every claim copies each delivery it hands out. */
+const copy = (d: Delivery): Delivery => ({
+  id: d.id,
+  workspaceId: d.workspaceId,
+  broadcastId: d.broadcastId,
+  messageId: d.messageId,
+  contactId: d.contactId,
+  transport: d.transport,
+  senderId: d.senderId,
+  address: d.address,
+  lane: d.lane,
+  purpose: d.purpose,
+  inReplyTo: d.inReplyTo,
+  attempts: d.attempts,
+  notBefore: d.notBefore,
+  slotAt: d.slotAt,
+  useTemplate: d.useTemplate,
+  leaseOwner: d.leaseOwner,
+  leaseUntil: d.leaseUntil,
+  lastError: d.lastError,
+  createdAt: d.createdAt,
+});
 
 /** Why a delivery must wait: its broadcast or its sender is paused. The key parks it until resumed. */
 function holdOf(o: OutboxTables, d: Delivery): string | null | 'drop' {
