@@ -1,4 +1,5 @@
 import type { Contact } from '../model/contact.js';
+import type { Content } from '../model/content.js';
 import type { Delivery } from '../model/delivery.js';
 import type { FinalStatus } from '../model/message.js';
 import type { DeliveryFinish } from '../ports/outbox-store.js';
@@ -24,23 +25,15 @@ export type Disposition =
 /**
  * Maps the chain's result to the outbox, with the side effects an outcome implies: a recipient who blocked us is
  * marked (F10), a banned sender is paused (F19, F35), a closed window falls back to the template (F24).
+ * Hot path: an outcome without side effects (a send accepted) is answered at once, without a promise.
  */
-export async function dispose(ctx: CoreContext, job: SendJob, result: StepResult): Promise<Disposition> {
+export function dispose(
+  ctx: CoreContext,
+  job: SendJob,
+  result: StepResult,
+): Disposition | Promise<Disposition> {
   const now = ctx.clock.now();
-  const finish = (
-    status: FinalStatus,
-    error: string | null,
-    providerMessageId: string | null = null,
-  ): Disposition => ({
-    kind: 'finish',
-    finish: {
-      status,
-      error,
-      providerMessageId,
-      at: now,
-      content: result.kind === 'sent' ? result.content : job.content,
-    },
-  });
+  const content = result.kind === 'sent' ? result.content : job.content;
   switch (result.kind) {
     case 'defer':
       return {
@@ -52,18 +45,19 @@ export async function dispose(ctx: CoreContext, job: SendJob, result: StepResult
         ...(result.useTemplate !== undefined ? { useTemplate: result.useTemplate } : {}),
       };
     case 'skip':
-      return finish('skipped', result.reason);
+      return finish('skipped', result.reason, null, now, content);
     case 'fail':
-      return finish('failed', result.reason);
+      return finish('failed', result.reason, null, now, content);
   }
   const outcome = result.outcome;
   switch (outcome.kind) {
     case 'accepted':
-      return finish('sent', null, outcome.providerMessageId);
+      return finish('sent', null, outcome.providerMessageId, now, content);
     case 'recipient-blocked':
     case 'recipient-gone':
-      await markBlocked(ctx, job.contact, outcome.reason, 'platform');
-      return finish('failed', describe(outcome));
+      return markBlocked(ctx, job.contact, outcome.reason, 'platform').then(() =>
+        finish('failed', describe(outcome), null, now, content),
+      );
     case 'window-closed': {
       const template = job.broadcast?.content.template;
       if (template && job.transport.capabilities.templates && !job.delivery.useTemplate) {
@@ -75,11 +69,15 @@ export async function dispose(ctx: CoreContext, job: SendJob, result: StepResult
           lastError: describe(outcome),
         };
       }
-      return finish('skipped', describe(outcome));
+      return finish('skipped', describe(outcome), null, now, content);
     }
     case 'sender-blocked':
-      await pauseSender(ctx, job.delivery, job.contact, describe(outcome));
-      return { kind: 'retry', notBefore: now, slotAt: null, lastError: describe(outcome) };
+      return pauseSender(ctx, job.delivery, job.contact, describe(outcome)).then(() => ({
+        kind: 'retry',
+        notBefore: now,
+        slotAt: null,
+        lastError: describe(outcome),
+      }));
     case 'retry':
       // The retry wrapper normally turns this into a deferral; without it, try again soon.
       return {
@@ -90,8 +88,18 @@ export async function dispose(ctx: CoreContext, job: SendJob, result: StepResult
       };
     case 'invalid':
     case 'config-error':
-      return finish('failed', describe(outcome));
+      return finish('failed', describe(outcome), null, now, content);
   }
+}
+
+function finish(
+  status: FinalStatus,
+  error: string | null,
+  providerMessageId: string | null,
+  at: number,
+  content: Content,
+): Disposition {
+  return { kind: 'finish', finish: { status, error, providerMessageId, at, content } };
 }
 
 async function pauseSender(

@@ -4,7 +4,9 @@ import type { Broadcast } from '../model/broadcast.js';
 import type { Contact } from '../model/contact.js';
 import type { Content } from '../model/content.js';
 import type { Delivery } from '../model/delivery.js';
+import type { SenderAccount } from '../model/sender.js';
 import type { DeliveryFinishItem, DeliveryRetryItem } from '../ports/outbox-store.js';
+import type { Transport } from '../ports/transport.js';
 import type { CoreContext } from '../services/core-context.js';
 import { type Disposition, dispose } from './apply-result.js';
 import { BroadcastProgress } from './broadcast-progress.js';
@@ -18,6 +20,12 @@ const broadcastCacheMs = 500;
 interface BroadcastToSend {
   broadcast: Broadcast;
   free: Content;
+}
+/** A cache entry: the read (shared by the jobs asking at once), and its answer once it came. */
+interface CachedBroadcast {
+  at: number;
+  broadcast: Promise<BroadcastToSend | null>;
+  value: BroadcastToSend | null | undefined;
 }
 /** While full batches keep coming, broadcasts are checked for completion at most this often. */
 const progressEveryMs = 1000;
@@ -49,7 +57,7 @@ export class Dispatcher {
   /** Batches being sent, and how many deliveries they hold together. */
   readonly #inFlight = new Set<Promise<void>>();
   #inFlightCount = 0;
-  readonly #broadcasts = new Map<string, { at: number; broadcast: Promise<BroadcastToSend | null> }>();
+  readonly #broadcasts = new Map<string, CachedBroadcast>();
   /** Broadcasts with deliveries handled since the last progress report. */
   readonly #touched = new Set<string>();
   #reportedAt = Number.NEGATIVE_INFINITY;
@@ -211,21 +219,11 @@ export class Dispatcher {
   async #deliverBatch(deliveries: Delivery[]): Promise<void> {
     const { store, workspaceId } = this.ctx;
     const ids = [...new Set(deliveries.map((d) => d.contactId))];
-    const contacts = new Map<string, Contact>();
-    for (const c of await store.contacts.getMany(workspaceId, ids)) contacts.set(c.id, c);
+    const contacts = contactsInOrder(deliveries, ids, await store.contacts.getMany(workspaceId, ids));
     const batch = new JobBatch(deliveries.length);
-    await Promise.all(
-      deliveries.map((delivery) =>
-        this.#deliver(delivery, contacts.get(delivery.contactId) ?? null, batch)
-          .catch((error: unknown) =>
-            this.ctx.logger.error('a delivery failed unexpectedly; its lease will run out', {
-              error,
-              id: delivery.id,
-            }),
-          )
-          .finally(() => batch.end()),
-      ),
-    );
+    const jobs: Promise<void>[] = new Array(deliveries.length);
+    for (let i = 0; i < deliveries.length; i++) jobs[i] = this.#deliver(deliveries[i]!, contacts[i]!, batch);
+    await Promise.all(jobs);
   }
 
   async #reportProgress(eager: boolean): Promise<void> {
@@ -258,67 +256,131 @@ export class Dispatcher {
     }, delayMs);
   }
 
+  /**
+   * One delivery of a batch: the chain, then its outcome written with the batch's. Never rejects: a failure is
+   * logged, and the lease runs out. Hot path: with the broadcast cached, the job and the disposition of an
+   * accepted send are made without awaiting (each await of an already known value still costs a promise and a
+   * microtask turn).
+   */
   async #deliver(delivery: Delivery, contact: Contact | null, batch: JobBatch): Promise<void> {
-    const job = await this.#job(delivery, contact, batch);
-    const disposition: Disposition =
-      typeof job === 'string'
-        ? {
-            kind: 'finish',
-            finish: { status: 'skipped', error: job, providerMessageId: null, at: this.ctx.clock.now() },
-          }
-        : await dispose(this.ctx, job, await this.step(job));
-    // A killed worker writes nothing more: its lease runs out and another worker takes the delivery.
-    if (this.#dead) return;
-    if (disposition.kind === 'retry') {
-      const { kind: _, ...retry } = disposition;
-      await batch.call(this.#retryGate, { id: delivery.id, retry });
-      return;
-    }
-    if (await batch.call(this.#finishGate, { id: delivery.id, outcome: disposition.finish })) {
-      await this.#progress.finished(delivery, disposition.finish);
+    try {
+      const ready = this.#job(delivery, contact, batch);
+      const job = ready instanceof Promise ? await ready : ready;
+      let disposition: Disposition | Promise<Disposition>;
+      if (typeof job === 'string') {
+        disposition = {
+          kind: 'finish',
+          finish: { status: 'skipped', error: job, providerMessageId: null, at: this.ctx.clock.now() },
+        };
+      } else {
+        disposition = dispose(this.ctx, job, await this.step(job));
+        if (disposition instanceof Promise) disposition = await disposition;
+      }
+      // A killed worker writes nothing more: its lease runs out and another worker takes the delivery.
+      if (this.#dead) return;
+      if (disposition.kind === 'retry') {
+        const { kind: _, ...retry } = disposition;
+        await batch.seat(this.#retryGate, { id: delivery.id, retry }).answers;
+        return;
+      }
+      const seat = batch.seat(this.#finishGate, { id: delivery.id, outcome: disposition.finish });
+      const finished = (await seat.answers)[seat.index];
+      // A broadcast's deliveries are reported per broadcast (`#reportProgress`), not one by one.
+      if (finished && !delivery.broadcastId) await this.#progress.finished(delivery, disposition.finish);
+    } catch (error) {
+      this.ctx.logger.error('a delivery failed unexpectedly; its lease will run out', {
+        error,
+        id: delivery.id,
+      });
+    } finally {
+      batch.end();
     }
   }
 
   /**
    * Broadcasts are read for every delivery, so they are cached briefly; a local edit clears the entry at once,
-   * another process's edit shows within `broadcastCacheMs`.
+   * another process's edit shows within `broadcastCacheMs`. Undefined when there is no fresh, settled entry.
    */
-  async #broadcast(id: string): Promise<BroadcastToSend | null> {
+  #cachedBroadcast(id: string): BroadcastToSend | null | undefined {
+    const hit = this.#broadcasts.get(id);
+    return hit && this.ctx.clock.now() - hit.at < broadcastCacheMs ? hit.value : undefined;
+  }
+
+  #broadcast(id: string): Promise<BroadcastToSend | null> {
     const now = this.ctx.clock.now();
     const hit = this.#broadcasts.get(id);
     if (hit && now - hit.at < broadcastCacheMs) return hit.broadcast;
+    const entry: CachedBroadcast = { at: now, broadcast: null!, value: undefined };
     // The promise is kept, so the jobs of a batch that all ask at once share one read.
-    const broadcast = this.ctx.store.broadcasts.get(this.ctx.workspaceId, id).then((b) => {
-      if (!b) return null;
+    entry.broadcast = this.ctx.store.broadcasts.get(this.ctx.workspaceId, id).then((b) => {
       // The free-form body, made once: every recipient's job (and, unpersonalised, every kept message) shares it.
-      const { template: _, ...free } = b.content;
-      return { broadcast: b, free };
+      entry.value = b ? { broadcast: b, free: withoutTemplate(b.content) } : null;
+      return entry.value;
     });
-    this.#broadcasts.set(id, { at: now, broadcast });
-    broadcast.catch(() => this.#broadcasts.delete(id));
-    return broadcast;
+    this.#broadcasts.set(id, entry);
+    entry.broadcast.catch(() => {
+      if (this.#broadcasts.get(id) === entry) this.#broadcasts.delete(id);
+    });
+    return entry.broadcast;
   }
 
-  /** Gathers what a send needs; a reason string when it cannot happen at all. */
-  async #job(delivery: Delivery, contact: Contact | null, batch: JobBatch): Promise<SendJob | string> {
-    const { store, workspaceId, transports } = this.ctx;
+  /** Gathers what a send needs; a reason string when it cannot happen at all. Settled at once when it can be. */
+  #job(
+    delivery: Delivery,
+    contact: Contact | null,
+    batch: JobBatch,
+  ): SendJob | string | Promise<SendJob | string> {
     if (!contact) return 'the contact was erased';
-    const transport = transports.get(delivery.transport);
+    const transport = this.ctx.transports.get(delivery.transport);
     if (!transport) return `no transport "${delivery.transport}" in this installation`;
-    const sender = transport.senders.find((s) => s.id === delivery.senderId);
+    const sender = senderOf(transport, delivery.senderId);
     if (!sender) return `no sender "${delivery.senderId}" on ${delivery.transport}`;
-    let broadcast: Broadcast | null = null;
-    let content: Content;
-    if (delivery.broadcastId) {
-      const toSend = await this.#broadcast(delivery.broadcastId);
-      if (!toSend) return 'the broadcast was removed';
-      broadcast = toSend.broadcast;
-      content = toSend.free;
-    } else {
-      const message = delivery.messageId ? await store.messages.get(workspaceId, delivery.messageId) : null;
-      if (!message) return 'the message was removed';
-      content = message.content;
+    const broadcastId = delivery.broadcastId;
+    if (broadcastId) {
+      const cached = this.#cachedBroadcast(broadcastId);
+      if (cached !== undefined)
+        return this.#broadcastJob(delivery, contact, transport, sender, batch, cached);
+      return this.#broadcast(broadcastId).then((toSend) =>
+        this.#broadcastJob(delivery, contact, transport, sender, batch, toSend),
+      );
     }
+    return this.#messageJob(delivery, contact, transport, sender, batch);
+  }
+
+  #broadcastJob(
+    delivery: Delivery,
+    contact: Contact,
+    transport: Transport,
+    sender: SenderAccount,
+    batch: JobBatch,
+    toSend: BroadcastToSend | null,
+  ): SendJob | string {
+    if (!toSend) return 'the broadcast was removed';
+    return this.#makeJob(delivery, contact, transport, sender, batch, toSend.broadcast, toSend.free);
+  }
+
+  async #messageJob(
+    delivery: Delivery,
+    contact: Contact,
+    transport: Transport,
+    sender: SenderAccount,
+    batch: JobBatch,
+  ): Promise<SendJob | string> {
+    const { store, workspaceId } = this.ctx;
+    const message = delivery.messageId ? await store.messages.get(workspaceId, delivery.messageId) : null;
+    if (!message) return 'the message was removed';
+    return this.#makeJob(delivery, contact, transport, sender, batch, null, message.content);
+  }
+
+  #makeJob(
+    delivery: Delivery,
+    contact: Contact,
+    transport: Transport,
+    sender: SenderAccount,
+    batch: JobBatch,
+    broadcast: Broadcast | null,
+    content: Content,
+  ): SendJob {
     return {
       delivery,
       contact,
@@ -331,4 +393,30 @@ export class Dispatcher {
       batch,
     };
   }
+}
+
+/**
+ * Each delivery's contact (null when erased), by position. A claim's contacts usually are distinct and come back
+ * in the order asked (the memory store): then no map is built.
+ */
+function contactsInOrder(deliveries: Delivery[], ids: string[], found: Contact[]): (Contact | null)[] {
+  if (ids.length === deliveries.length && found.length === ids.length) {
+    let inOrder = true;
+    for (let i = 0; i < found.length && inOrder; i++) inOrder = found[i]!.id === ids[i];
+    if (inOrder) return found;
+  }
+  const byId = new Map<string, Contact>();
+  for (const c of found) byId.set(c.id, c);
+  return deliveries.map((d) => byId.get(d.contactId) ?? null);
+}
+
+/** A loop, not `find`: no closure per delivery. */
+function senderOf(transport: Transport, id: string): SenderAccount | undefined {
+  for (const s of transport.senders) if (s.id === id) return s;
+  return undefined;
+}
+
+function withoutTemplate(content: Content): Content {
+  const { template: _, ...free } = content;
+  return free;
 }

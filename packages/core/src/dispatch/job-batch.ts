@@ -7,10 +7,17 @@ export interface BatchGate<I, O> {
   run(inputs: I[]): Promise<O[]>;
 }
 
-interface Waiting {
-  input: unknown;
-  resolve: (value: unknown) => void;
-  reject: (reason: unknown) => void;
+/** A job's place in a gate's next run: the run's answers (for all its callers), and which one is the job's. */
+export interface Seat<O> {
+  readonly answers: Promise<O[]>;
+  readonly index: number;
+}
+
+/** The callers of one gate waiting for its next run: one promise for all of them, not one each. */
+interface Round {
+  inputs: unknown[];
+  answers: Promise<unknown[]>;
+  settle: (run: Promise<unknown[]>) => void;
 }
 
 /**
@@ -30,7 +37,7 @@ export class JobBatch {
   #armed = false;
   /** Jobs waiting a moment for their pacing slot: they will reach a gate, so the gates wait for them. */
   #sleeping = 0;
-  readonly #waiting = new Map<BatchGate<unknown, unknown>, Waiting[]>();
+  readonly #waiting = new Map<BatchGate<unknown, unknown>, Round>();
 
   constructor(size: number) {
     this.#alive = size;
@@ -38,18 +45,28 @@ export class JobBatch {
 
   /** Calls `gate` for this input together with the other jobs of the batch. */
   call<I, O>(gate: BatchGate<I, O>, input: I): Promise<O> {
-    return new Promise<O>((resolve, reject) => {
-      const g = gate as BatchGate<unknown, unknown>;
-      let list = this.#waiting.get(g);
-      if (!list) {
-        list = [];
-        this.#waiting.set(g, list);
-      }
-      list.push({ input, resolve: resolve as (value: unknown) => void, reject });
-      this.#parked++;
-      if (this.#parked >= this.#alive) this.#flush();
-      else this.#arm();
-    });
+    const seat = this.seat(gate, input);
+    return seat.answers.then((answers) => answers[seat.index]!);
+  }
+
+  /** As `call`, answered as the whole run's answers and this input's place in them (no promise per caller). */
+  seat<I, O>(gate: BatchGate<I, O>, input: I): Seat<O> {
+    const g = gate as BatchGate<unknown, unknown>;
+    let round = this.#waiting.get(g);
+    if (!round) {
+      let settle!: (run: Promise<unknown[]>) => void;
+      const answers = new Promise<unknown[]>((resolve) => {
+        settle = resolve;
+      });
+      round = { inputs: [], answers, settle };
+      this.#waiting.set(g, round);
+    }
+    const seat: Seat<O> = { answers: round.answers as Promise<O[]>, index: round.inputs.length };
+    round.inputs.push(input);
+    this.#parked++;
+    if (this.#parked >= this.#alive) this.#flush();
+    else this.#arm();
+    return seat;
   }
 
   /** A job of the batch is done: the others no longer wait for it. */
@@ -87,34 +104,28 @@ export class JobBatch {
   #flush(): void {
     this.#armed = false;
     this.#parked = 0;
-    const gates = [...this.#waiting];
+    const rounds = [...this.#waiting];
     this.#waiting.clear();
-    for (const [gate, list] of gates) {
+    for (const [gate, round] of rounds) {
       let running: Promise<unknown[]>;
       try {
-        running = gate.run(list.map((w) => w.input));
+        running = gate.run(round.inputs);
       } catch (error) {
         running = Promise.reject(error);
       }
-      running.then(
-        (outputs) => {
-          for (let i = 0; i < list.length; i++) list[i]!.resolve(outputs[i]);
-        },
-        (error: unknown) => {
-          for (const w of list) w.reject(error);
-        },
-      );
+      round.settle(running);
     }
   }
 }
 
 /** Calls the gate with the job's batch, or on its own when the job runs outside a batch. */
-export async function viaGate<I, O>(
-  batch: JobBatch | undefined,
-  gate: BatchGate<I, O>,
-  input: I,
-): Promise<O> {
+export function viaGate<I, O>(batch: JobBatch | undefined, gate: BatchGate<I, O>, input: I): Promise<O> {
+  // Not an async function: the batch's promise is handed on as it is (no extra promise per call).
   if (batch) return batch.call(gate, input);
+  return alone(gate, input);
+}
+
+async function alone<I, O>(gate: BatchGate<I, O>, input: I): Promise<O> {
   const [output] = await gate.run([input]);
   return output as O;
 }

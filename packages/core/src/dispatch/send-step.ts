@@ -51,6 +51,21 @@ export interface SendWrapper {
   wrap(next: SendStep): SendStep;
 }
 
+/**
+ * Runs a wrapper's synchronous part as an async function would: a throw becomes a rejected promise. Hot path:
+ * a wrapper that mostly just passes the job on returns `next(job)` itself instead of wrapping it in one more
+ * promise (an async function returning a promise costs three microtask turns and as many allocations).
+ */
+export function passOn(body: (job: SendJob) => Promise<StepResult>): SendStep {
+  return (job) => {
+    try {
+      return body(job);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+}
+
 /** Builds the chain: the first wrapper runs first, the innermost step calls the transport. */
 export function composeChain(wrappers: readonly SendWrapper[], innermost: SendStep): SendStep {
   return wrappers.reduceRight<SendStep>((next, wrapper) => wrapper.wrap(next), innermost);

@@ -144,6 +144,18 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     await ctx.settle();
   };
 
+  /** Every send request with its answer, when sends are kept. */
+  const log = (message: OutboundMessage, answer: string) => {
+    if (o.keepSent)
+      requests.push({
+        at: now(),
+        senderId: message.sender.id,
+        to: message.to,
+        messageId: message.messageId,
+        answer,
+      });
+  };
+
   const simpleEvent = (type: 'block' | 'unblock' | 'call', address: string): InboundEvent => {
     const from = addressOf(address);
     return type === 'call'
@@ -157,22 +169,15 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
     senders,
     async send(message: OutboundMessage, sendOptions: { signal?: AbortSignal } = {}): Promise<SendOutcome> {
       const attempt = (attempts.get(message.messageId) ?? 0) + 1;
-      attempts.set(message.messageId, attempt);
+      // Counted up front only when something can happen before the answer (a latency, an injected behaviour);
+      // otherwise only a send that is not accepted is counted (an accepted one is forgotten at once anyway).
+      if (latencyMs > 0 || behaviour) attempts.set(message.messageId, attempt);
       // The signal is read only when needed: reading it may create it.
       if (latencyMs > 0 && context) await context.sleep(latencyMs, sendOptions.signal);
       const answer = behaviour?.(message, attempt);
-      const log = (what: string) => {
-        if (o.keepSent)
-          requests.push({
-            at: now(),
-            senderId: message.sender.id,
-            to: message.to,
-            messageId: message.messageId,
-            answer: what,
-          });
-      };
       if (answer === 'timeout') {
-        log('timeout');
+        attempts.set(message.messageId, attempt);
+        log(message, 'timeout');
         // Never answers, like a platform that dropped the connection; the caller's timeout ends the wait.
         const signal = sendOptions.signal;
         return new Promise<SendOutcome>((_, reject) =>
@@ -180,20 +185,22 @@ export function sandboxTransport(options: SandboxOptions = {}): SandboxTransport
         );
       }
       if (answer) {
-        log(answer.kind);
+        attempts.set(message.messageId, attempt);
+        log(message, answer.kind);
         return answer;
       }
       const text = message.content.text;
       if (text !== undefined && text.length > capabilities.textMaxLength) {
-        log('invalid');
+        attempts.set(message.messageId, attempt);
+        log(message, 'invalid');
         return {
           kind: 'invalid',
           reason: `text of ${text.length} characters; the limit is ${capabilities.textMaxLength}`,
         };
       }
 
-      log('accepted');
-      attempts.delete(message.messageId);
+      log(message, 'accepted');
+      if (attempts.size > 0) attempts.delete(message.messageId);
       sentCount++;
       const record: SandboxSentMessage = {
         providerMessageId: `sbx.${++counter}`,

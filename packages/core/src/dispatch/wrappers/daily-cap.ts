@@ -1,6 +1,6 @@
 import type { Store } from '../../ports/store.js';
 import type { PacingLimits } from '../pacing-limits.js';
-import type { SendWrapper } from '../send-step.js';
+import { passOn, type SendJob, type SendStep, type SendWrapper } from '../send-step.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -8,23 +8,28 @@ const DAY = 24 * 60 * 60 * 1000;
 export function dailyCap(store: Store, limitsOf: (transport: string) => PacingLimits): SendWrapper {
   return {
     name: 'daily-cap',
-    wrap: (next) => async (job) => {
-      const cap = limitsOf(job.transport.name).dailyUniqueRecipients;
-      if (cap === null || job.delivery.purpose !== 'broadcast') return next(job);
-      const day = new Date(job.now).toISOString().slice(0, 10);
-      const admitted = await store.pacing.admitDaily(
-        job.contact.workspaceId,
-        `${job.transport.name}:${job.sender.id}`,
-        job.contact.id,
-        day,
-        cap,
-      );
-      if (admitted) return next(job);
-      return {
-        kind: 'defer',
-        notBefore: Math.floor(job.now / DAY + 1) * DAY,
-        reason: `daily cap of ${cap} unique recipients`,
-      };
-    },
+    wrap: (next) =>
+      passOn((job) => {
+        const cap = limitsOf(job.transport.name).dailyUniqueRecipients;
+        if (cap === null || job.delivery.purpose !== 'broadcast') return next(job);
+        return admit(store, job, cap, next);
+      }),
   };
+}
+
+async function admit(store: Store, job: SendJob, cap: number, next: SendStep) {
+  const day = new Date(job.now).toISOString().slice(0, 10);
+  const admitted = await store.pacing.admitDaily(
+    job.contact.workspaceId,
+    `${job.transport.name}:${job.sender.id}`,
+    job.contact.id,
+    day,
+    cap,
+  );
+  if (admitted) return await next(job);
+  return {
+    kind: 'defer',
+    notBefore: Math.floor(job.now / DAY + 1) * DAY,
+    reason: `daily cap of ${cap} unique recipients`,
+  } as const;
 }

@@ -1,6 +1,6 @@
 import type { Store } from '../../ports/store.js';
 import { type BatchGate, viaGate } from '../job-batch.js';
-import type { SendWrapper } from '../send-step.js';
+import { passOn, type SendJob, type SendStep, type SendWrapper } from '../send-step.js';
 
 interface Sent {
   workspaceId: string;
@@ -47,19 +47,23 @@ export function dedupe(store: Store): SendWrapper {
   const gate = sentGate(store);
   return {
     name: 'dedupe',
-    wrap: (next) => async (job) => {
-      const { broadcastId } = job.delivery;
-      if (
-        broadcastId &&
-        (await viaGate(job.batch, gate, {
-          workspaceId: job.contact.workspaceId,
-          broadcastId,
-          contactId: job.contact.id,
-        }))
-      ) {
-        return { kind: 'skip', reason: 'duplicate: already sent by another worker' };
-      }
-      return next(job);
-    },
+    wrap: (next) => passOn((job) => (job.delivery.broadcastId ? unlessSent(gate, job, next) : next(job))),
   };
+}
+
+async function unlessSent(gate: BatchGate<Sent, boolean>, job: SendJob, next: SendStep) {
+  const asked: Sent = {
+    workspaceId: job.contact.workspaceId,
+    broadcastId: job.delivery.broadcastId!,
+    contactId: job.contact.id,
+  };
+  let sent: boolean;
+  if (job.batch) {
+    // The batch's answers as they are: no promise per delivery.
+    const seat = job.batch.seat(gate, asked);
+    sent = (await seat.answers)[seat.index]!;
+  } else sent = await viaGate(undefined, gate, asked);
+  if (sent) return { kind: 'skip', reason: 'duplicate: already sent by another worker' } as const;
+  // Awaited rather than returned: one microtask turn less than an async function handing back a promise.
+  return await next(job);
 }

@@ -1,7 +1,7 @@
 import type { Content } from '../../model/content.js';
 import type { LinkTracker } from '../link-tracker.js';
 import { renderPlaceholders } from '../placeholders.js';
-import type { SendJob, SendWrapper } from '../send-step.js';
+import { passOn, type SendJob, type SendStep, type SendWrapper } from '../send-step.js';
 
 /**
  * Personalises the content for its recipient: placeholders, tracked links (F22) and the optional reference id
@@ -10,24 +10,30 @@ import type { SendJob, SendWrapper } from '../send-step.js';
 export function render(links: LinkTracker): SendWrapper {
   return {
     name: 'render',
-    wrap: (next) => async (job) => {
-      const content = await renderContent(job, links);
-      // Unchanged (nothing personal): the job goes on as it is, without a copy per delivery.
-      return next(content === job.content ? job : { ...job, content });
-    },
+    // Nothing personal (the common bulk case): the job goes on as it is, without a copy or a promise per delivery.
+    wrap: (next) => passOn((job) => (personal(job) ? renderAndPassOn(job, links, next) : next(job))),
   };
+}
+
+/** Whether the content differs per recipient: otherwise every recipient gets the very same object. */
+function personal(job: SendJob): boolean {
+  const { content, broadcast } = job;
+  return (
+    broadcast?.tracking !== 'off' ||
+    !!broadcast?.referenceId ||
+    !!content.text?.includes('{') ||
+    !!content.media?.caption?.includes('{') ||
+    !!content.template?.parameters.some((p) => p.includes('{'))
+  );
+}
+
+async function renderAndPassOn(job: SendJob, links: LinkTracker, next: SendStep) {
+  const content = await renderContent(job, links);
+  return await next(content === job.content ? job : { ...job, content });
 }
 
 async function renderContent(job: SendJob, links: LinkTracker): Promise<Content> {
   const { content, contact, broadcast } = job;
-  // Nothing to personalise: the same object for every recipient (a million kept messages then share it).
-  const personal =
-    broadcast?.tracking !== 'off' ||
-    !!broadcast?.referenceId ||
-    content.text?.includes('{') ||
-    content.media?.caption?.includes('{') ||
-    content.template?.parameters.some((p) => p.includes('{'));
-  if (!personal) return content;
   const out: Content = { ...content };
 
   if (content.template) {

@@ -1,4 +1,4 @@
-import type { SendWrapper } from '../send-step.js';
+import { passOn, type SendJob, type SendWrapper, type StepResult } from '../send-step.js';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -20,24 +20,26 @@ export function backoffMs(attempt: number, policy: RetryPolicy): number {
 export function retry(policy: RetryPolicy): SendWrapper {
   return {
     name: 'retry',
-    wrap: (next) => async (job) => {
-      const result = await next(job);
-      if (result.kind !== 'sent' || result.outcome.kind !== 'retry') return result;
-      const attempts = job.delivery.attempts + 1;
-      const { reason, retryAfterMs } = result.outcome;
-      if (attempts >= policy.maxAttempts)
-        return { kind: 'fail', reason: `gave up after ${attempts} attempts: ${reason}` };
-      const delay =
-        retryAfterMs !== null
-          ? retryAfterMs + Math.round(policy.random() * retryAfterMs * 0.1)
-          : backoffMs(attempts, policy);
-      return {
-        kind: 'defer',
-        notBefore: job.now + delay,
-        attempts,
-        slotAt: null,
-        reason: `retry: ${reason}`,
-      };
-    },
+    // A `then`, not an async function: a little less per send (no async frame).
+    wrap: (next) => passOn((job) => next(job).then((result) => afterAttempt(result, job, policy))),
+  };
+}
+
+function afterAttempt(result: StepResult, job: SendJob, policy: RetryPolicy): StepResult {
+  if (result.kind !== 'sent' || result.outcome.kind !== 'retry') return result;
+  const attempts = job.delivery.attempts + 1;
+  const { reason, retryAfterMs } = result.outcome;
+  if (attempts >= policy.maxAttempts)
+    return { kind: 'fail', reason: `gave up after ${attempts} attempts: ${reason}` };
+  const delay =
+    retryAfterMs !== null
+      ? retryAfterMs + Math.round(policy.random() * retryAfterMs * 0.1)
+      : backoffMs(attempts, policy);
+  return {
+    kind: 'defer',
+    notBefore: job.now + delay,
+    attempts,
+    slotAt: null,
+    reason: `retry: ${reason}`,
   };
 }

@@ -12,35 +12,44 @@ export class Heap<T> {
     return this.#items[0];
   }
 
+  // Hot path (every claim pops, every queued delivery pushes): the moving item is carried down or up in a hole
+  // and written once, with no swap through a temporary array (`[a, b] = [b, a]` allocates one per level).
   push(item: T): void {
     const items = this.#items;
+    let i = items.length;
     items.push(item);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      const above = items[parent]!;
+      if (!this.before(item, above)) break;
+      items[i] = above;
       i = parent;
     }
+    items[i] = item;
   }
 
   pop(): T | undefined {
     const items = this.#items;
     const top = items[0];
     const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
+    const size = items.length;
+    if (size > 0 && last !== undefined) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= size) break;
         const r = l + 1;
-        let m = i;
-        if (l < items.length && this.before(items[l]!, items[m]!)) m = l;
-        if (r < items.length && this.before(items[r]!, items[m]!)) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m]!, items[i]!];
+        let m = l;
+        let child = items[l]!;
+        if (r < size && this.before(items[r]!, child)) {
+          m = r;
+          child = items[r]!;
+        }
+        if (!this.before(child, last)) break;
+        items[i] = child;
         i = m;
       }
+      items[i] = last;
     }
     return top;
   }

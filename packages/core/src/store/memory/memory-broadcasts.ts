@@ -3,7 +3,7 @@ import type { Broadcast } from '../../model/broadcast.js';
 import type { BroadcastRepository } from '../../ports/broadcast-store.js';
 import type { DeliveryRepository } from '../../ports/outbox-store.js';
 import { audienceMatcher } from './memory-audience.js';
-import { enqueueDelivery, unpark } from './memory-deliveries.js';
+import { enqueueRow, nextDeliveryId, unpark } from './memory-deliveries.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
 const copy = (b: Broadcast): Broadcast => structuredClone(b);
@@ -84,7 +84,9 @@ export function memoryBroadcasts(t: MemoryTables, deliveries: DeliveryRepository
           continue;
         if (!matches(contact)) continue;
 
-        enqueueDelivery(o, {
+        // Built as the outbox keeps it: one object per recipient, not a request and then its row.
+        enqueueRow(o, {
+          id: nextDeliveryId(o),
           workspaceId,
           broadcastId,
           messageId: null,
@@ -97,9 +99,10 @@ export function memoryBroadcasts(t: MemoryTables, deliveries: DeliveryRepository
           inReplyTo: null,
           attempts: 0,
           notBefore: options.now + (row.spreadMs > 0 ? Math.floor(Math.random() * row.spreadMs) : 0),
-
           slotAt: null,
           useTemplate: false,
+          leaseOwner: null,
+          leaseUntil: null,
           lastError: null,
           createdAt: options.now,
         });

@@ -5,7 +5,28 @@ import { insertMessage } from './memory-messages.js';
 import { type OutboxTables, queuesOf, type StoredDelivery, schedule } from './memory-outbox-tables.js';
 import { key, type MemoryTables } from './memory-tables.js';
 
-const copy = (d: Delivery): Delivery => ({ ...d });
+/** Spelled out rather than spread: every claim copies each delivery it hands out. */
+const copy = (d: Delivery): Delivery => ({
+  id: d.id,
+  workspaceId: d.workspaceId,
+  broadcastId: d.broadcastId,
+  messageId: d.messageId,
+  contactId: d.contactId,
+  transport: d.transport,
+  senderId: d.senderId,
+  address: d.address,
+  lane: d.lane,
+  purpose: d.purpose,
+  inReplyTo: d.inReplyTo,
+  attempts: d.attempts,
+  notBefore: d.notBefore,
+  slotAt: d.slotAt,
+  useTemplate: d.useTemplate,
+  leaseOwner: d.leaseOwner,
+  leaseUntil: d.leaseUntil,
+  lastError: d.lastError,
+  createdAt: d.createdAt,
+});
 
 /** Why a delivery must wait: its broadcast or its sender is paused. The key parks it until resumed. */
 function holdOf(o: OutboxTables, d: Delivery): string | null | 'drop' {
@@ -31,17 +52,27 @@ export function unpark(o: OutboxTables, holdKey: string): void {
   }
 }
 
+/** The last broadcast's counter key: a broadcast's deliveries come in long runs, and each key is a new string. */
+let lastCounter = { workspaceId: '', broadcastId: '', key: '' };
+function counterKey(workspaceId: string, broadcastId: string): string {
+  if (lastCounter.broadcastId !== broadcastId || lastCounter.workspaceId !== workspaceId)
+    lastCounter = { workspaceId, broadcastId, key: key(workspaceId, broadcastId) };
+  return lastCounter.key;
+}
+
 function countDown(o: OutboxTables, d: Delivery) {
   if (!d.broadcastId) return;
-  const k = key(d.workspaceId, d.broadcastId);
+  const k = counterKey(d.workspaceId, d.broadcastId);
   o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 1) - 1);
 }
+
+export const nextDeliveryId = (o: OutboxTables): string => `d${++o.deliveryCounter}`;
 
 /** Adds a delivery to the outbox and its queue. Synchronous, so a fan-out of a million awaits nothing per row. */
 export function enqueueDelivery(o: OutboxTables, delivery: NewDelivery): Delivery {
   // Spelled out rather than spread: this runs once per recipient of every broadcast.
   const row: Delivery = {
-    id: `d${++o.deliveryCounter}`,
+    id: nextDeliveryId(o),
     workspaceId: delivery.workspaceId,
     broadcastId: delivery.broadcastId,
     messageId: delivery.messageId,
@@ -61,11 +92,15 @@ export function enqueueDelivery(o: OutboxTables, delivery: NewDelivery): Deliver
     lastError: delivery.lastError,
     createdAt: delivery.createdAt,
   };
+  return enqueueRow(o, row);
+}
 
+/** Adds a row built for the outbox (unleased, its id from `nextDeliveryId`); the caller keeps no reference to it. */
+export function enqueueRow(o: OutboxTables, row: Delivery): Delivery {
   const stored = { row, version: 0 };
   o.deliveries.set(row.id, stored);
   if (row.broadcastId) {
-    const k = key(row.workspaceId, row.broadcastId);
+    const k = counterKey(row.workspaceId, row.broadcastId);
     o.queuedByBroadcast.set(k, (o.queuedByBroadcast.get(k) ?? 0) + 1);
   }
   schedule(o, stored);
@@ -155,10 +190,14 @@ export function memoryDeliveries(t: MemoryTables): DeliveryRepository {
     async claim(workspaceId, { owner, limit, now, leaseMs }) {
       const queues = queuesOf(o, workspaceId);
       // Leases that ran out (a crashed worker) make their deliveries claimable again.
-      for (let top = queues.leased.peek(); top && top.at <= now; top = queues.leased.peek()) {
-        queues.leased.pop();
+      // Entries of deliveries that finished or moved on are dropped as they surface, so the lease queue holds
+      // about what is in flight, not every delivery claimed since the lease time began.
+      for (let top = queues.leased.peek(); top; top = queues.leased.peek()) {
         const stored = o.deliveries.get(top.id);
-        if (stored && stored.version === top.version) schedule(o, stored);
+        const live = stored !== undefined && stored.version === top.version;
+        if (live && top.at > now) break;
+        queues.leased.pop();
+        if (live) schedule(o, stored);
       }
       const claimed: Delivery[] = [];
       for (const heap of [queues.priority, queues.bulk]) {
