@@ -12,8 +12,7 @@ export function insertMessage(
 ): Message | null {
   // `fresh`: the caller built the object just now and keeps no reference, so no defensive copy is needed.
   let row: Message;
-  if (fresh)
-    row = (message as Message).id === id ? (message as Message) : Object.assign(message, { id });
+  if (fresh) row = (message as Message).id === id ? (message as Message) : Object.assign(message, { id });
   else {
     // `id` before the spread: V8 (Node 20) adds a property to a spread copy through a slow path (about a
     // microsecond each); the store after it wins over an `id` the input might carry, as the spread order did.
