@@ -19,7 +19,8 @@ const FINISH_MANY = `WITH done AS (
     AS (id bigint, status text, provider text, error text, content integer, at float8)) WITH ORDINALITY
     AS i(id, status, provider, error, content, at, n)
 ), outcome AS MATERIALIZED (
-  SELECT done.*, i.status, i.provider, i.error, $5 || lpad(i.n::text, 6, '0') AS new_id,
+  SELECT done.*, i.status, i.provider, i.error,
+    $5 || CASE WHEN i.n < 1000000 THEN lpad(i.n::text, 6, '0') ELSE i.n::text END AS new_id,
     ($6::jsonb[])[i.content] AS content, i.at
   FROM done JOIN input i ON i.id = done.id
 ), queued AS (
