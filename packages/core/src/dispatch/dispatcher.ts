@@ -302,14 +302,18 @@ export class Dispatcher {
    * another process's edit shows within `broadcastCacheMs`. Undefined when there is no fresh, settled entry.
    */
   #cachedBroadcast(id: string): BroadcastToSend | null | undefined {
+    return this.#freshEntry(id, this.ctx.clock.now())?.value;
+  }
+
+  #freshEntry(id: string, now: number): CachedBroadcast | undefined {
     const hit = this.#broadcasts.get(id);
-    return hit && this.ctx.clock.now() - hit.at < broadcastCacheMs ? hit.value : undefined;
+    return hit && now - hit.at < broadcastCacheMs ? hit : undefined;
   }
 
   #broadcast(id: string): Promise<BroadcastToSend | null> {
     const now = this.ctx.clock.now();
-    const hit = this.#broadcasts.get(id);
-    if (hit && now - hit.at < broadcastCacheMs) return hit.broadcast;
+    const hit = this.#freshEntry(id, now);
+    if (hit) return hit.broadcast;
     const entry: CachedBroadcast = { at: now, broadcast: null!, value: undefined };
     // The promise is kept, so the jobs of a batch that all ask at once share one read.
     entry.broadcast = this.ctx.store.broadcasts.get(this.ctx.workspaceId, id).then((b) => {

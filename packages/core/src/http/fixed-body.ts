@@ -1,4 +1,5 @@
 import { delegateRest } from './delegate.js';
+import { headerToken } from './header-token.js';
 
 const realKey = Symbol('tidings.realResponse');
 const bodyKey = Symbol('tidings.fixedBody');
@@ -7,7 +8,6 @@ const recordKey = Symbol('tidings.fixedHeaders');
 // What undici's Headers takes as it is: a token for a name; a value of bytes (no character above U+00FF) without NUL,
 // CR or LF, with no surrounding whitespace (which Headers would trim). Headers given otherwise are made into Headers
 // at once, which refuses or trims them as before.
-const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const plainValue = /^(?:[^\0\r\n\t \u0100-\uffff](?:[^\0\r\n\u0100-\uffff]*[^\0\r\n\t \u0100-\uffff])?)?$/;
 
 /** Plain headers as lowercase name → value, when Headers would take them as they are; otherwise null. */
@@ -19,7 +19,7 @@ function plainHeaders(init: HeadersInit | undefined): Record<string, string> | n
   const record: Record<string, string> = {};
   for (const name of Object.keys(init)) {
     const value = (init as Record<string, unknown>)[name];
-    if (typeof value !== 'string' || !token.test(name) || !plainValue.test(value)) return null;
+    if (typeof value !== 'string' || !headerToken.test(name) || !plainValue.test(value)) return null;
     const lower = name.toLowerCase();
     // Two spellings of one name: Headers joins them; leave that to Headers.
     if (lower in record) return null;

@@ -1,12 +1,10 @@
 import { delegateRest } from './delegate.js';
+import { headerToken } from './header-token.js';
 
 const realKey = Symbol('tidings.realHeaders');
 
 /** An adapter's request headers: lowercase names, repeated values as an array (Node's `req.headers`). */
 export type HeaderRecord = Readonly<Record<string, string | string[] | undefined>>;
-
-// RFC 9110 token: what undici's Headers accepts as a name.
-const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
  * Headers read straight from an adapter's header record, so the hot webhook path does not build undici Headers per
@@ -27,7 +25,7 @@ export class LightHeaders {
     const value = this.#record[name.toLowerCase()];
     if (value === undefined) {
       // A name Headers refuses is refused here too.
-      if (!token.test(name)) throw new TypeError(`Headers.get: "${name}" is an invalid header name.`);
+      if (!headerToken.test(name)) throw new TypeError(`Headers.get: "${name}" is an invalid header name.`);
       return null;
     }
     return typeof value === 'string' ? value : value.join(', ');

@@ -186,7 +186,6 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
            WHERE d.workspace_id = $1 AND d.lane IN (0, 1) AND d.lease_until > d.due_at
              AND d.due_at < COALESCE((SELECT at FROM waiting), 'Infinity'::float8) AND ${notHeld('$2', '$3')}
          )) AS at`,
-
         [workspaceId, ...(await holds(db, workspaceId))],
       );
       const at = rows[0]?.at;

@@ -7,7 +7,7 @@ const processPrefix = nanoid(6);
 let counter = 0;
 
 /** A unique message id whose order follows the time it was made. */
-export function timeOrderedId(now = Date.now()): string {
+export function timeOrderedId(): string {
   counter = (counter + 1) % 36 ** 5;
-  return `${now.toString(36).padStart(9, '0')}${processPrefix}${counter.toString(36).padStart(5, '0')}`;
+  return `${Date.now().toString(36).padStart(9, '0')}${processPrefix}${counter.toString(36).padStart(5, '0')}`;
 }
