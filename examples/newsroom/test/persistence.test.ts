@@ -7,7 +7,9 @@ import { expect, it } from 'vitest';
 import { createNewsroom } from '../src/create-app.js';
 
 it('keeps its data in a PGlite folder across restarts (the demo default)', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'newsroom-'));
+  const root = await mkdtemp(join(tmpdir(), 'newsroom-'));
+  // Like the demo's default `.data/newsroom` on a fresh checkout: neither folder exists yet.
+  const folder = join(root, '.data', 'newsroom');
   try {
     const first = await createNewsroom({
       port: 0,
@@ -33,6 +35,6 @@ it('keeps its data in a PGlite folder across restarts (the demo default)', async
       await second.close();
     }
   } finally {
-    await rm(folder, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   }
 }, 60_000);

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Store } from '@tidings/core';
 import { TidingsError } from '@tidings/core';
 import pg from 'pg';
@@ -74,9 +75,18 @@ function openDb(options: PostgresStoreOptions): Db {
         { cause },
       );
     });
+    // PGlite makes only the last folder of the path: a fresh checkout has no `./.data` yet.
+    const folder = localFolder(source);
+    if (folder !== null) await mkdir(folder, { recursive: true });
     const db = new PGlite(source) as unknown as PGliteLike;
     return pgliteDb(db, true);
   });
+}
+
+/** The folder of a PGlite data directory on this machine's disk: a plain path or `file://…`; null otherwise. */
+function localFolder(dataDir: string): string | null {
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length) || null;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir) || dataDir === '' ? null : dataDir;
 }
 
 /**
