@@ -59,7 +59,8 @@ function openDb(options: PostgresStoreOptions): Db {
     const pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
-      ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
+      options: `-c jit=off${schema ? ` -c search_path=${quoteIdent(schema)}` : ''}`,
+
     });
     // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
     pool.on('error', () => {});
