@@ -6,6 +6,7 @@ import { pacingJustMissed } from './004-pacing-just-missed.js';
 import { dispatchBatches } from './005-dispatch-batches.js';
 import { inbox } from './006-inbox.js';
 import { claimsInPlace } from './007-claims-in-place.js';
+import { pacingKeysGiven } from './008-pacing-keys-given.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,8 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'dispatch batches', sql: dispatchBatches },
   { version: 6, name: 'inbox', sql: inbox },
   { version: 7, name: 'claims in place', sql: claimsInPlace },
+  { version: 8, name: 'pacing keys given', sql: pacingKeysGiven },
+
 ];
 
 /**
