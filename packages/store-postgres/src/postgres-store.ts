@@ -60,7 +60,6 @@ function openDb(options: PostgresStoreOptions): Db {
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
       options: `-c jit=off${schema ? ` -c search_path=${quoteIdent(schema)}` : ''}`,
-
     });
     // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
     pool.on('error', () => {});

@@ -83,6 +83,52 @@ describe('server-side fan-out on PostgreSQL', () => {
     expect((await store.broadcasts.get(ws, b.id))?.fanout).toMatchObject({ done: true, total: 3_000 });
   });
 
+  it('skips a contact already in the outbox for the broadcast instead of failing the chunk', async () => {
+    const ws = 'fanout-guard';
+    const channel = await store.channels.create(
+      {
+        workspaceId: ws,
+        slug: 'news',
+        name: 'News',
+        description: null,
+        keywords: [],
+        welcome: null,
+        active: true,
+        isDefault: true,
+      },
+      0,
+    );
+    await seedSubscribersSql(store.db, { workspaceId: ws, count: 300, channelId: channel.id, from: 10_000 });
+    const b = await store.broadcasts.create(
+      broadcastRow(ws, { status: 'scheduled', audience: { channels: ['news'] } }),
+    );
+    // A fanned-out row written behind the store's back (say, restored from a backup) for one of the recipients.
+    const { rows } = await store.db.query<{ id: string }>(
+      'SELECT id FROM contacts WHERE workspace_id = $1 ORDER BY seq OFFSET 150 LIMIT 1',
+      [ws],
+    );
+    await store.db.query(
+      `INSERT INTO deliveries (workspace_id, broadcast_id, contact_id, transport, sender_id, address, lane, purpose,
+         attempts, not_before, due_at, use_template, created_at, from_fanout)
+       VALUES ($1, $2, $3, 'sandbox', 'sandbox', 'x', 1, 'broadcast', 0, $4, $4, false, $4, true)`,
+      [ws, b.id, rows[0]!.id, T0],
+    );
+    await store.broadcasts.claimFanOut(ws, T0, 60_000);
+    const chunks = [];
+    for (;;) {
+      const r = await store.broadcasts.fanOut(ws, b.id, { limit: 100, now: T0, leaseMs: 60_000 });
+      chunks.push(r!.inserted);
+      if (r!.nextCursor === null) break;
+    }
+    expect(chunks).toEqual([100, 99, 100, 0]);
+    const counted = await store.db.query<{ n: string; contacts: string }>(
+      'SELECT count(*) AS n, count(DISTINCT contact_id) AS contacts FROM deliveries WHERE broadcast_id = $1',
+      [b.id],
+    );
+    expect(counted.rows[0]).toEqual({ n: '300', contacts: '300' });
+    expect((await store.broadcasts.get(ws, b.id))?.fanout).toMatchObject({ done: true, total: 299 });
+  });
+
   it("drops a cancelled broadcast's deliveries whose worker died holding them", async () => {
     const ws = 'cancel-orphans';
     const b = await store.broadcasts.create(

@@ -24,7 +24,6 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'inbox', sql: inbox },
   { version: 7, name: 'claims in place', sql: claimsInPlace },
   { version: 8, name: 'pacing keys given', sql: pacingKeysGiven },
-
 ];
 
 /**

@@ -5,6 +5,8 @@ import { encodeContent, type Row, toBroadcast, toContact } from '../rows.js';
 import { audienceCondition, audienceParams } from './audience-filter.js';
 import { fanOutChunk, outgrewStatistics } from './fan-out.js';
 
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
+
 const WRITE = `UPDATE broadcasts SET name = $3, status = $4, content = $5, audience = $6, scheduled_at = $7,
   tracking = $8, reference_id = $9, spread_ms = $10, fanout_cursor = $11, fanout_done = $12, fanout_total = $13,
   fanout_lease_until = $14, updated_at = $15, started_at = $16, completed_at = $17, cancelled_count = $18
@@ -106,30 +108,39 @@ export function postgresBroadcasts(db: Db): BroadcastRepository {
     },
 
     async fanOut(workspaceId, broadcastId, options) {
-      const chunk = await db.tx(async (q) => {
-        // The row lock makes chunks of one broadcast take turns; the cursor is saved before it is released.
-        const row = await lockBroadcast(q, workspaceId, broadcastId);
-        if (row?.status !== 'sending') return null;
-        if (row.fanout.done) return { inserted: 0, nextCursor: null, before: row.fanout.total };
-        const { inserted, nextCursor } = await fanOutChunk(q, row, options);
-        await q.query(
-          `UPDATE broadcasts SET fanout_cursor = $3, fanout_done = $4, fanout_total = fanout_total + $5,
+      const chunkOnce = (guarded: boolean) =>
+        db.tx(async (q) => {
+          // The row lock makes chunks of one broadcast take turns; the cursor is saved before it is released.
+          const row = await lockBroadcast(q, workspaceId, broadcastId);
+          if (row?.status !== 'sending') return null;
+          if (row.fanout.done)
+            return { inserted: 0, nextCursor: null, before: row.fanout.total, ended: false };
+          const { inserted, nextCursor } = await fanOutChunk(q, row, options, guarded);
+          await q.query(
+            `UPDATE broadcasts SET fanout_cursor = $3, fanout_done = $4, fanout_total = fanout_total + $5,
              fanout_lease_until = $6, updated_at = $7
            WHERE workspace_id = $1 AND id = $2`,
-          [
-            workspaceId,
-            broadcastId,
-            nextCursor,
-            nextCursor === null,
-            inserted,
-            nextCursor === null ? null : options.now + options.leaseMs,
-            options.now,
-          ],
-        );
-        return { inserted, nextCursor, before: row.fanout.total };
+            [
+              workspaceId,
+              broadcastId,
+              nextCursor,
+              nextCursor === null,
+              inserted,
+              nextCursor === null ? null : options.now + options.leaseMs,
+              options.now,
+            ],
+          );
+          return { inserted, nextCursor, before: row.fanout.total, ended: nextCursor === null };
+        });
+      // A contact already in the outbox for this broadcast fails the plain insert on the unique index (which the
+      // lock and the cursor make impossible, short of rows written behind the store's back): the chunk is then
+      // made again, skipping such contacts.
+      const chunk = await chunkOnce(false).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return chunkOnce(true);
+        throw error;
       });
       if (chunk === null) return null;
-      if (outgrewStatistics(chunk.before, chunk.inserted, chunk.nextCursor === null)) {
+      if (outgrewStatistics(chunk.before, chunk.inserted, chunk.ended)) {
         await db.query('ANALYZE deliveries');
       }
       return { inserted: chunk.inserted, nextCursor: chunk.nextCursor };

@@ -204,7 +204,6 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
              AND d.due_at < COALESCE((SELECT at FROM waiting), 'Infinity'::float8) AND ${notHeld('$2', '$3')}
          )) AS at`,
         [workspaceId, ...(await holds(db, workspaceId)).held],
-
       );
       const at = rows[0]?.at;
       return at === null || at === undefined ? null : Number(at);
