@@ -2,6 +2,7 @@ import type { DeliveryRepository } from '@tidings/core';
 import { nanoid } from 'nanoid';
 import type { Db } from '../db/queryable.js';
 import { encodeContent, LANE, type Row, toDelivery } from '../rows.js';
+import { ClaimStarts } from './claim-start.js';
 import { postgresDeliveryBatches } from './delivery-batches.js';
 
 /**
@@ -35,6 +36,12 @@ async function holds(db: Db, workspaceId: string): Promise<Holds> {
   return { held: [row?.broadcasts ?? [], row?.senders ?? []], cancelled: row?.cancelled ?? [] };
 }
 
+/** Priority lane first, then by due time: the order a single claim returns. */
+const inClaimOrder = (a: Row, b: Row) =>
+  Number(a.lane) - Number(b.lane) ||
+  Number(a.not_before) - Number(b.not_before) ||
+  (BigInt(String(a.id)) < BigInt(String(b.id)) ? -1 : 1);
+
 /** Not leased, or its lease ran out (its worker died). */
 const free = (now: string) => `(d.lease_until IS NULL OR d.lease_until <= ${now})`;
 
@@ -48,7 +55,7 @@ const free = (now: string) => `(d.lease_until IS NULL OR d.lease_until <= ${now}
 // claim, unchanged and free again at commit. Cancelled broadcasts come as ids ($8), so that the clean-up reads the
 // broadcast index: as a join, the planner costed a scan of the whole outbox, which made PostgreSQL compile the
 // statement to machine code (JIT) at every claim, 20 ms each.
-const CLAIM = `WITH dropped AS (
+const claimSql = (fromStart: boolean) => `WITH dropped AS (
   -- Leases of a cancelled broadcast's deliveries that ran out (their worker died): nobody will finish them.
   DELETE FROM deliveries d
   WHERE d.broadcast_id = ANY($8::text[]) AND d.workspace_id = $1 AND d.due_at <= $2 AND ${free('$2')}
@@ -60,6 +67,7 @@ const CLAIM = `WITH dropped AS (
 ), bulk AS (
   SELECT d.ctid AS tid FROM deliveries d
   WHERE d.workspace_id = $1 AND d.lane = 1 AND d.due_at <= $2 AND ${free('$2')} AND ${notHeld('$6', '$7')}
+    ${fromStart ? '' : 'AND (d.due_at, d.id) >= ($9::float8, $10::bigint)'}
   ORDER BY d.due_at, d.id LIMIT ($3 - (SELECT count(*) FROM priority))
   FOR UPDATE OF d SKIP LOCKED
 ), claimed AS (
@@ -69,6 +77,9 @@ const CLAIM = `WITH dropped AS (
 )
 -- Priority lane first, then by due time (UPDATE … RETURNING keeps no order).
 SELECT * FROM claimed d ORDER BY d.lane, d.not_before, d.id`;
+const CLAIM_FROM_START = claimSql(true);
+// The bulk lane read from where this process's last claim began (claim-start.ts).
+const CLAIM_FROM = claimSql(false);
 
 // The delivery leaves the outbox and its outcome enters the conversation in one statement.
 const FINISH = `WITH done AS (
@@ -88,6 +99,7 @@ const FINISH = `WITH done AS (
 SELECT (SELECT count(*) FROM done) AS finished`;
 
 export function postgresDeliveries(db: Db): DeliveryRepository {
+  const starts = new ClaimStarts();
   return {
     ...postgresDeliveryBatches(db),
     async enqueue(d) {
@@ -119,15 +131,29 @@ export function postgresDeliveries(db: Db): DeliveryRepository {
 
     async claim(workspaceId, { owner, limit, now, leaseMs }) {
       const { held, cancelled } = await holds(db, workspaceId);
-      const { rows } = await db.query<Row>(CLAIM, [
-        workspaceId,
-        now,
-        limit,
-        owner,
-        leaseMs,
-        ...held,
-        cancelled,
-      ]);
+      const claimFrom = async (start: { due: number; id: string } | null, n: number) =>
+        (
+          await db.query<Row>(start ? CLAIM_FROM : CLAIM_FROM_START, [
+            workspaceId,
+            now,
+            n,
+            owner,
+            leaseMs,
+            ...held,
+            cancelled,
+            ...(start ? [start.due, start.id] : []),
+          ])
+        ).rows;
+      const start = starts.from(workspaceId, now);
+      let rows = await claimFrom(start, limit);
+      let fromStart = start === null;
+      if (!fromStart && rows.length < limit) {
+        // Short: the rows passed over may be all that is left.
+        fromStart = true;
+        const more = await claimFrom(null, limit - rows.length);
+        rows = rows.length === 0 ? more : [...rows, ...more].sort(inClaimOrder);
+      }
+      starts.claimed(workspaceId, now, fromStart, rows);
       return rows.map(toDelivery);
     },
 
