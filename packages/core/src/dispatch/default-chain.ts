@@ -39,7 +39,11 @@ export function defaultWrappers(
     o.publicUrl ?? `http://localhost${o.basePath}`,
     () => ctx.clock.now(),
   );
-  const wrappers: SendWrapper[] = [consentGuard(ctx.store), dedupe(ctx.store), serviceWindow()];
+  const wrappers: SendWrapper[] = [
+    consentGuard(ctx.store),
+    dedupe(ctx.store, ctx.clock, o.dispatch.leaseMs),
+    serviceWindow(),
+  ];
   if (o.frequencyCap) wrappers.push(frequencyCap(ctx.store, o.frequencyCap.perDay));
   if (o.quietHours) wrappers.push(quietHours(o.quietHours));
   wrappers.push(dailyCap(ctx.store, limitsOf));

@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock/clock.js';
 import type { Store } from '../../ports/store.js';
 import { type BatchGate, viaGate } from '../job-batch.js';
 import { passOn, type SendJob, type SendStep, type SendWrapper } from '../send-step.js';
@@ -42,12 +43,25 @@ function sentGate(store: Store): BatchGate<Sent, boolean> {
 /**
  * Delivery is at-least-once; this keeps the "more than once" rare. When another worker already recorded this
  * broadcast's message for the contact (a lease ran out while the first worker was slow), it is not sent again.
+ *
+ * That can only have happened once this worker's lease ran out: while it holds, no other worker can have taken
+ * the delivery, only the lease holder can record its outcome, and a message recorded before this claim would have
+ * taken the delivery out of the outbox with it (a fan-out gives each contact one delivery per broadcast). So the
+ * store is asked only when less than half of the lease is left (a margin for clocks that differ between
+ * processes); a batch claimed a moment ago, the usual case, goes straight on.
  */
-export function dedupe(store: Store): SendWrapper {
+export function dedupe(store: Store, clock: Clock, leaseMs: number): SendWrapper {
   const gate = sentGate(store);
+  const mayBeTaken = (job: SendJob) => {
+    const until = job.delivery.leaseUntil;
+    return until === null || clock.now() > until - leaseMs / 2;
+  };
   return {
     name: 'dedupe',
-    wrap: (next) => passOn((job) => (job.delivery.broadcastId ? unlessSent(gate, job, next) : next(job))),
+    wrap: (next) =>
+      passOn((job) =>
+        job.delivery.broadcastId && mayBeTaken(job) ? unlessSent(gate, job, next) : next(job),
+      ),
   };
 }
 
