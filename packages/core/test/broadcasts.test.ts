@@ -39,6 +39,29 @@ describe('broadcasts (F15–F17, F21)', () => {
     ]);
   });
 
+  it('skips, at the moment of sending, a recipient who left the channel after the fan-out (invariant 1)', async () => {
+    const s = await broadcastSetup();
+    const subscribers = await seedSubscribers(s.store, 4, { channels: ['news', 'sport'] });
+    // The sender is paused, so the fanned-out deliveries wait in the outbox.
+    await s.tidings.senders.pause('sandbox', 'sandbox', 'hold');
+    const broadcast = await s.tidings.broadcasts.create({
+      content: { text: 'x' },
+      audience: { channels: ['news'] },
+      scheduledAt: 'now',
+    });
+    await s.tidings.drain();
+    expect(s.sandbox.sent).toHaveLength(0);
+    const news = (await s.store.channels.list('default')).find((c) => c.slug === 'news')!;
+    // Still confirmed and subscribed to sport, but no longer to the broadcast's channel.
+    await s.store.subscriptions.remove('default', subscribers[1]!.id, [news.id]);
+    await s.tidings.senders.resume('sandbox', 'sandbox');
+    await s.tidings.drain();
+    expect(s.sandbox.sent.map((m) => m.to).sort()).toEqual(
+      [subscribers[0]!, subscribers[2]!, subscribers[3]!].map((c) => c.address).sort(),
+    );
+    expect(await s.tidings.broadcasts.stats(broadcast.id)).toMatchObject({ total: 4, sent: 3, skipped: 1 });
+  });
+
   it('targets channels, chosen contacts, attributes and transports; drafts send nothing', async () => {
     const s = await broadcastSetup();
     const news = await seedSubscribers(s.store, 3, { channels: ['news'] });

@@ -105,6 +105,8 @@ export interface SubscriptionRepository {
   /** Removes the contact from the channels (all of them when `channelIds` is omitted); returns the ids removed. */
   remove(workspaceId: string, contactId: string, channelIds?: readonly string[]): Promise<string[]>;
   listByContact(workspaceId: string, contactId: string): Promise<Subscription[]>;
+  /** The subscriptions of several contacts at once (the dispatcher's batches), in no particular order. */
+  listByContacts(workspaceId: string, contactIds: readonly string[]): Promise<Subscription[]>;
 }
 
 export interface OptinTokenRepository {

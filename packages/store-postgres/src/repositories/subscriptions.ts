@@ -27,6 +27,21 @@ export function postgresSubscriptions(db: Db): SubscriptionRepository {
       return rows.map((r) => r.channel_id);
     },
 
+    async listByContacts(workspaceId, contactIds) {
+      if (contactIds.length === 0) return [];
+      const { rows } = await db.query<{ contact_id: string; channel_id: string; created_at: number }>(
+        `SELECT contact_id, channel_id, created_at FROM subscriptions
+         WHERE workspace_id = $1 AND contact_id = ANY($2::text[])`,
+        [workspaceId, [...new Set(contactIds)]],
+      );
+      return rows.map((r) => ({
+        workspaceId,
+        contactId: r.contact_id,
+        channelId: r.channel_id,
+        createdAt: Number(r.created_at),
+      }));
+    },
+
     async listByContact(workspaceId, contactId) {
       const { rows } = await db.query<{ channel_id: string; created_at: number }>(
         'SELECT channel_id, created_at FROM subscriptions WHERE workspace_id = $1 AND contact_id = $2 ORDER BY seq',

@@ -31,5 +31,13 @@ export function memorySubscriptions(t: MemoryTables): SubscriptionRepository {
       const subs = t.subscriptions.get(key(workspaceId, contactId));
       return subs ? [...subs.values()].map((s) => ({ ...s })) : [];
     },
+    async listByContacts(workspaceId, contactIds) {
+      const out = [];
+      for (const contactId of new Set(contactIds)) {
+        const subs = t.subscriptions.get(key(workspaceId, contactId));
+        if (subs) for (const s of subs.values()) out.push({ ...s });
+      }
+      return out;
+    },
   };
 }

@@ -83,6 +83,25 @@ export function channelSuite(get: ContractSubject): void {
       expect(await backdoor.subscriptionChannelIds(ws, id)).toEqual([a.id]);
       const subs = await store.subscriptions.listByContact(ws, id);
       expect(subs).toEqual([{ workspaceId: ws, contactId: id, channelId: a.id, createdAt: T0 }]);
+      // Several contacts at once: each one's subscriptions, none of another workspace's, unknown ids ignored.
+      const { contact: other } = await store.contacts.getOrCreate(
+        contactInput(ws, '+4915100000301'),
+        { senderId: 's' },
+        T0,
+      );
+      await store.subscriptions.add(ws, other!.id, [a.id, b.id], T0 + 2);
+      const elsewhere = freshWorkspace();
+      await store.subscriptions.add(elsewhere, id, [a.id], T0);
+      const many = await store.subscriptions.listByContacts(ws, [id, other!.id, 'nobody', id]);
+      const order = (s: { contactId: string; channelId: string }) => `${s.contactId}/${s.channelId}`;
+      expect([...many].sort((x, y) => order(x).localeCompare(order(y)))).toEqual(
+        [
+          { workspaceId: ws, contactId: id, channelId: a.id, createdAt: T0 },
+          { workspaceId: ws, contactId: other!.id, channelId: a.id, createdAt: T0 + 2 },
+          { workspaceId: ws, contactId: other!.id, channelId: b.id, createdAt: T0 + 2 },
+        ].sort((x, y) => order(x).localeCompare(order(y))),
+      );
+      expect(await store.subscriptions.listByContacts(ws, [])).toEqual([]);
       expect(await store.subscriptions.remove(ws, id)).toEqual([a.id]);
       expect(await backdoor.subscriptionChannelIds(ws, id)).toEqual([]);
     });
