@@ -6,6 +6,10 @@
 // at their best documented settings (peers-pg.mjs: options and the doc pages they come from), BENCH_PEERS_RUNS runs
 // (default 3) of BENCH_PEERS_JOBS jobs (default 100,000) each, and the dispatch rates are reported as ratios to
 // their medians. peers-pg.bench.mjs has the peers' reference figures at other settings.
+// The broadcast targets the channel the bare statement selects on (the same rows, found the same way). Each measured
+// phase (either fan-out, each dispatch, each peer's processing) starts right after a CHECKPOINT: otherwise a
+// checkpoint that the previous phase's writes brought on lands inside the next phase's window, and with it a full
+// page image in the WAL for the first change of every page, wherever it happens to fall.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,9 +43,13 @@ async function seed(db, count) {
   await db.query('ANALYZE');
 }
 
+/** Writes every dirty page out before a measured phase (see the header). */
+const checkpoint = (db) => db.query('CHECKPOINT');
+
 /** The same rows into a copy of the deliveries table (its indexes included), as one bare statement. */
 async function bareFanOut(db, count) {
   await db.query('CREATE TABLE bare_deliveries (LIKE deliveries INCLUDING ALL)');
+  await checkpoint(db);
   const start = performance.now();
   await db.query(
     `INSERT INTO bare_deliveries (workspace_id, broadcast_id, contact_id, transport, sender_id, address, lane,
@@ -62,7 +70,12 @@ async function bareFanOut(db, count) {
 /** Through the store: a broadcast created with `tidings.broadcasts`, fanned out in chunks as the dispatcher does. */
 async function storeFanOut(store, count) {
   const tidings = createTidings({ store, transports: [sandboxTransport()], logger: silentLogger });
-  const b = await tidings.broadcasts.create({ content: { text: 'x' }, scheduledAt: 'now' });
+  const b = await tidings.broadcasts.create({
+    content: { text: 'x' },
+    audience: { channels: ['news'] },
+    scheduledAt: 'now',
+  });
+  await checkpoint(store.db);
   const start = performance.now();
   await store.broadcasts.claimFanOut('default', Date.now(), 60_000);
   let inserted = 0;
@@ -141,6 +154,7 @@ async function dispatchThroughput(store, connectionString, schema, broadcastId, 
   await Promise.all(running.map((w) => w.ready));
   const queued = () => store.deliveries.countQueued('default', broadcastId);
   const parked = (await queued()) - due;
+  await checkpoint(store.db);
   const start = performance.now();
   for (const w of running) w.child.stdin.write('go\n');
   let last = { sent: 0, at: performance.now() };
@@ -175,6 +189,7 @@ async function dispatchInProcess(store, broadcastId, due, batch = 1000) {
     dispatch: { batchSize: batch, concurrency: 2 * batch, pollMs: 20 },
   });
   const parked = (await store.deliveries.countQueued('default', broadcastId)) - due;
+  await checkpoint(store.db);
   const start = performance.now();
   await tidings.start();
   while ((await store.deliveries.countQueued('default', broadcastId)) > parked)

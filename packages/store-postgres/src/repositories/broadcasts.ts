@@ -170,7 +170,7 @@ export function postgresBroadcasts(db: Db): BroadcastRepository {
     async audience(workspaceId, audience, query) {
       const { rows } = await db.query<Row>(
         `SELECT c.* FROM contacts c
-         WHERE c.workspace_id = $1 AND ($2::bigint IS NULL OR c.seq > $2::bigint) AND ${audienceCondition(4)}
+         WHERE c.workspace_id = $1 AND ($2::bigint IS NULL OR c.seq > $2::bigint) AND ${audienceCondition(4, '$1')}
          ORDER BY c.seq LIMIT $3`,
         [workspaceId, query.cursor ?? null, query.limit + 1, ...audienceParams(audience, null)],
       );

@@ -37,7 +37,7 @@ export async function fanOutChunk(
      FROM contacts c
      WHERE c.workspace_id = $1 AND c.seq > $2::bigint AND ($3::bigint IS NULL OR c.seq <= $3::bigint)
        AND c.state = 'confirmed' AND c.blocked_at IS NULL AND c.created_at <= $6
-       AND ${audienceCondition(8)}
+       AND ${audienceCondition(8, '$1')}
      ORDER BY c.seq
      ${guarded ? 'ON CONFLICT (broadcast_id, contact_id) WHERE from_fanout DO NOTHING' : ''}`,
     [
