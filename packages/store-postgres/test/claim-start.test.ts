@@ -1,28 +1,8 @@
-import type { NewDelivery } from '@tidings/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PostgresStore, postgresStore } from '../src/index.js';
-import { databaseUrl, freshSchema } from './database.js';
+import { deliveryRow } from '@tidings/core/testing';
+import { describe, expect, it } from 'vitest';
+import { storeOnFreshSchema } from './fresh-store.js';
 
 const T0 = Date.parse('2026-06-01T10:00:00Z');
-
-const delivery = (workspaceId: string, contactId: string, notBefore: number): NewDelivery => ({
-  workspaceId,
-  broadcastId: null,
-  messageId: null,
-  contactId,
-  transport: 'sandbox',
-  senderId: 'sandbox',
-  address: '+4915100000001',
-  lane: 'bulk',
-  purpose: 'broadcast',
-  inReplyTo: null,
-  attempts: 0,
-  notBefore,
-  slotAt: null,
-  useTemplate: false,
-  lastError: null,
-  createdAt: T0,
-});
 
 /**
  * Claims read the bulk lane from where the process's last claim began (past the dead index entries a long broadcast
@@ -30,29 +10,19 @@ const delivery = (workspaceId: string, contactId: string, notBefore: number): Ne
  * claim would otherwise come back short, and at least once a second under a steady flow of full batches.
  */
 describe('where claims begin reading the outbox', () => {
-  let store: PostgresStore;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const fresh = await freshSchema();
-    drop = fresh.drop;
-    store = postgresStore({ connectionString: databaseUrl, schema: fresh.schema });
-    await store.init();
-  });
-  afterAll(async () => {
-    await store.close();
-    await drop();
-  });
+  const storeOf = storeOnFreshSchema();
 
   const claim = (ws: string, now: number, limit: number, owner = 'w', leaseMs = 60_000) =>
-    store.deliveries.claim(ws, { owner, limit, now, leaseMs });
+    storeOf().deliveries.claim(ws, { owner, limit, now, leaseMs });
   const contacts = (ds: { contactId: string }[]) => ds.map((d) => d.contactId);
 
   it('finds a row due before the last claim began when the read from there comes back short', async () => {
     const ws = 'start-short';
-    for (let i = 0; i < 20; i++) await store.deliveries.enqueue(delivery(ws, `c${i}`, T0));
+    for (let i = 0; i < 20; i++)
+      await storeOf().deliveries.enqueue(deliveryRow(ws, `c${i}`, { notBefore: T0 }));
     expect(contacts(await claim(ws, T0, 10))).toHaveLength(10);
     // Queued after that claim, but due earlier than every row it took.
-    await store.deliveries.enqueue(delivery(ws, 'early', T0 - 5_000));
+    await storeOf().deliveries.enqueue(deliveryRow(ws, 'early', { notBefore: T0 - 5_000 }));
     const next = await claim(ws, T0 + 1, 15);
     expect(next).toHaveLength(11);
     // Still in claim order: the early row first.
@@ -61,13 +31,14 @@ describe('where claims begin reading the outbox', () => {
 
   it('finds rows passed over within a second under full batches: a lease that ran out, an early row', async () => {
     const ws = 'start-full';
-    for (let i = 0; i < 60; i++) await store.deliveries.enqueue(delivery(ws, `c${i}`, T0));
+    for (let i = 0; i < 60; i++)
+      await storeOf().deliveries.enqueue(deliveryRow(ws, `c${i}`, { notBefore: T0 }));
     // A worker that dies holding the first ten.
     expect(await claim(ws, T0, 10, 'dead', 100)).toHaveLength(10);
     expect(contacts(await claim(ws, T0 + 10, 10))).toEqual(
       Array.from({ length: 10 }, (_, i) => `c${i + 10}`),
     );
-    await store.deliveries.enqueue(delivery(ws, 'early', T0 - 5_000));
+    await storeOf().deliveries.enqueue(deliveryRow(ws, 'early', { notBefore: T0 - 5_000 }));
     // The dead worker's leases have run out, but this claim reads from where the last one began, and fills up.
     expect(contacts(await claim(ws, T0 + 200, 10))).toEqual(
       Array.from({ length: 10 }, (_, i) => `c${i + 20}`),
@@ -80,9 +51,10 @@ describe('where claims begin reading the outbox', () => {
 
   it('claims after finished rows take what is left, in order, and then nothing', async () => {
     const ws = 'start-dead';
-    for (let i = 0; i < 30; i++) await store.deliveries.enqueue(delivery(ws, `c${i}`, T0));
+    for (let i = 0; i < 30; i++)
+      await storeOf().deliveries.enqueue(deliveryRow(ws, `c${i}`, { notBefore: T0 }));
     const first = await claim(ws, T0, 10);
-    const done = await store.deliveries.finishMany(
+    const done = await storeOf().deliveries.finishMany(
       ws,
       'w',
       first.map((d) => ({

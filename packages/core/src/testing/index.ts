@@ -1,4 +1,5 @@
 export { type ManualClock, manualClock } from '../clock/manual-clock.js';
+export { broadcastRow, channelRow, deliveryRow } from './contract-fixtures.js';
 export { maxInWindow } from './max-in-window.js';
 export { memoryStoreWithBackdoor } from './memory-with-backdoor.js';
 export { type PlayedSubscriber, playSubscriber } from './play-subscriber.js';
