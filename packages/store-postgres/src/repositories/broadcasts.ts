@@ -1,11 +1,10 @@
 import type { Broadcast, BroadcastRepository } from '@tidings/core';
 import { nanoid } from 'nanoid';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Db, Queryable } from '../db/queryable.js';
 import { encodeContent, type Row, toBroadcast, toContact } from '../rows.js';
 import { audienceCondition, audienceParams } from './audience-filter.js';
 import { fanOutChunk, outgrewStatistics } from './fan-out.js';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 const WRITE = `UPDATE broadcasts SET name = $3, status = $4, content = $5, audience = $6, scheduled_at = $7,
   tracking = $8, reference_id = $9, spread_ms = $10, fanout_cursor = $11, fanout_done = $12, fanout_total = $13,

@@ -1,10 +1,9 @@
 import type { Channel, ChannelRepository } from '@tidings/core';
 import { TidingsError } from '@tidings/core';
 import { nanoid } from 'nanoid';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Db, Queryable } from '../db/queryable.js';
 import { type Row, toChannel } from '../rows.js';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 const conflict = (slug: string) =>
   new TidingsError('CHANNEL_CONFLICT', `A channel with slug "${slug}" exists already; choose another slug.`, {

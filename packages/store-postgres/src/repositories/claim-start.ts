@@ -1,3 +1,5 @@
+import type { Row } from '../rows.js';
+
 /** How often a process's claims read the bulk lane from its start, for the rows they would otherwise pass over. */
 export const FULL_READ_EVERY_MS = 1000;
 
@@ -8,9 +10,6 @@ interface Start {
   /** The claim time of the last read from the start of the lane. */
   fullAt: number;
 }
-
-/** A claimed row: its lane, due_at and id place it in the claim index. */
-export type Placed = Readonly<Record<string, unknown>>;
 
 /**
  * Where a process's next claim of a workspace's bulk lane begins reading the claim index. Every row before the
@@ -31,8 +30,11 @@ export class ClaimStarts {
     return start;
   }
 
-  /** After a claim: the first bulk row it took is where the next one begins; `full` if it read from the start. */
-  claimed(workspaceId: string, now: number, full: boolean, rows: readonly Placed[]): void {
+  /**
+   * After a claim: the first bulk row it took (by lane, due_at and id) is where the next one begins; `full` if it
+   * read from the start.
+   */
+  claimed(workspaceId: string, now: number, full: boolean, rows: readonly Row[]): void {
     let first: { due: number; id: bigint } | null = null;
     for (const r of rows) {
       if (Number(r.lane) !== 1) continue;

@@ -8,10 +8,9 @@ import type {
 } from '@tidings/core';
 import { TidingsError } from '@tidings/core';
 import { nanoid } from 'nanoid';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Db, Queryable } from '../db/queryable.js';
 import { type Row, toContact, toMessage } from '../rows.js';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 /** The contact with its last message as JSON, for one query per page. */
 const SELECT_CONVERSATION = `SELECT c.*, to_jsonb(m) AS last_message
